@@ -1,0 +1,1 @@
+"""Evaluate: score predicted claims and incident estimates against gold, as the spec says."""

@@ -1,0 +1,1 @@
+"""Export: write extraction results in the shared claims format and other formats."""

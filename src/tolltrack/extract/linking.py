@@ -1,0 +1,155 @@
+"""Deciding which quantities are casualty figures: link a number to its category word."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from tolltrack.extract.numbers import Quantity
+from tolltrack.extract.triggers import Trigger
+from tolltrack.model import Category
+
+# Words in the gap between a number and its category word that say they are not linked.
+_GAP_BLOCK = re.compile(
+    r"[;:()]|\b(?:according|after|before|when|while|but|because|although|though|whereas|if"
+    r"|unless|whom|whose|than|until|despite|rescued|evacuated|displaced|arrested|detained|freed"
+    r"|saved|survived|escaped|fled|charged|homeless|including|not|no|never|without|fired"
+    r"|launched|destroyed|damaged|injuring|killing|wounding|during|per|as)\b",
+    re.IGNORECASE,
+)
+# A long gap is accepted only when it ends like a passive or partitive link to the word.
+_GAP_LINK_END = re.compile(
+    r"(?:\b(?:were|was|are|is|been|be|being|have|has|had|among the|of the|of|among|reportedly|now"
+    r"|also|later|all|both|who|already|feared|believed to be|believed to have|thought to have"
+    r"|known to have|said to have|confirmed|found|left|more|other|others|people|say|says|said)"
+    r"|[,'’])\s*$",
+    re.IGNORECASE,
+)
+_BEFORE_GAP = re.compile(
+    r"^\s*(?:a total of\s+|another\s+|an additional\s+|a further\s+|at least\s+)?$", re.I
+)
+_TOLL_GAP_END = re.compile(
+    r"(?:\b(?:at|to|of|is|was|now|reached|reach|hit|passed|past|exceeded|exceeds|topped|tops"
+    r"|surpassed|numbered|numbers|in the|stands at|stood at|from|as|been|over|above|climbed"
+    r"|rose|risen|jumped|reaching|hitting)|:)\s*['\"‘“]?\s*$",
+    re.IGNORECASE,
+)
+_NEGATED = re.compile(r"\b(?:no|none of the|not a|not one|not)\s*$", re.IGNORECASE)
+_WORD = re.compile(r"[\w'’-]+")
+_VICTIM_NOISE = re.compile(
+    r"\b(?:were|was|are|is|been|be|being|have|has|had|reportedly|now|also|later|already"
+    r"|believed to|known to|thought to|said to|more|who)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """A quantity linked to a casualty category, with its evidence span."""
+
+    quantity: Quantity
+    category: Category
+    start: int
+    end: int
+    link: str  # "after", "before", "toll", "list", "self"
+    victims: str | None
+
+
+def _words(text: str) -> int:
+    return len(_WORD.findall(text))
+
+
+def _victims(gap: str) -> str | None:
+    text = _VICTIM_NOISE.sub(" ", gap)
+    text = " ".join(text.replace(",", " ").split()).strip(" '\"")
+    return text or None
+
+
+def link_figures(text: str, quantities: list[Quantity], triggers: list[Trigger]) -> list[Figure]:
+    """Link each quantity of one sentence to at most one category (``text`` is the document)."""
+    figures: list[Figure] = []
+    for i, q in enumerate(quantities):
+        if _NEGATED.search(text[max(0, q.start - 12) : q.start]):
+            continue
+        prev_end = quantities[i - 1].end if i > 0 else -1
+        next_start = quantities[i + 1].start if i + 1 < len(quantities) else 1 << 62
+        fig = (
+            _link_before(text, q, triggers)
+            or _link_after(text, q, triggers, next_start)
+            or _link_toll(text, q, triggers, prev_end)
+            or _link_list(text, q, figures)
+        )
+        if fig is not None:
+            figures.append(fig)
+    return figures
+
+
+def _link_before(text: str, q: Quantity, triggers: list[Trigger]) -> Figure | None:
+    for t in triggers:
+        if t.kind == "before" and t.end <= q.start and _BEFORE_GAP.match(text[t.end : q.start]):
+            after = text[q.end : q.end + 40]
+            m = re.match(r"\s*([\w'’ -]{0,30}?)(?=[,.;:]|\s+(?:and|in|on|at|as|from|near)\b|$)", after)
+            victims = m.group(1).strip() if m and not q.single else text[q.start : q.end]
+            return Figure(q, t.category, t.start, q.end, "before", victims or None)
+    return None
+
+
+def _link_after(
+    text: str, q: Quantity, triggers: list[Trigger], next_start: int
+) -> Figure | None:
+    for t in triggers:
+        if t.kind != "after" or t.start < q.end:
+            continue
+        if t.start > next_start:
+            return None
+        gap = text[q.end : t.start]
+        if _GAP_BLOCK.search(gap) or "\n" in gap:
+            return None
+        n = _words(gap)
+        if n > 16 or (n > 5 and not _GAP_LINK_END.search(gap)):
+            return None
+        if t.category == "casualties" and text[t.start : t.end].lower() == "victims" and re.search(
+            r"\bof(?: the)?\s*$", gap
+        ):
+            continue  # "one of the victims died": the verb decides
+        category = t.category
+        if category == "casualties" and re.match(
+            r"[^.;]{0,40}?\b(?:and|but)\s+(?:later\s+)?(?:died|was killed|were killed)\b",
+            text[t.end : t.end + 60],
+        ):
+            category = "killed"  # "a man was shot ... and later died"
+        return Figure(q, category, q.start, t.end, "after", _victims(gap) if not q.single
+                      else text[q.start : q.end])
+    return None
+
+
+def _link_toll(text: str, q: Quantity, triggers: list[Trigger], prev_end: int) -> Figure | None:
+    best: Trigger | None = None
+    for t in triggers:
+        if t.kind == "toll" and prev_end <= t.start and t.end <= q.start:
+            best = t
+    if best is None:
+        return None
+    gap = text[best.end : q.start]
+    if _words(gap) > 12 or not _TOLL_GAP_END.search(gap) or re.search(r"[;]", gap):
+        return None
+    return Figure(q, best.category, best.start, q.end, "toll", None)
+
+
+def _link_list(text: str, q: Quantity, figures: list[Figure]) -> Figure | None:
+    """ "Al Haouz accounts for 1,293 of the dead, Taroudant for 452": same category."""
+    if not figures:
+        return None
+    prev = figures[-1]
+    gap = text[prev.end : q.start]
+    if len(gap) > 50 or re.search(r"[.;:]", gap):
+        return None
+    word_before = re.search(r"(\w+)\s+$", text[max(0, q.start - 20) : q.start])
+    prev_before = re.search(r"(\w+)\s+$", text[max(0, prev.quantity.start - 20) : prev.quantity.start])
+    if not word_before or not prev_before or word_before.group(1) != prev_before.group(1):
+        return None
+    if word_before.group(1).lower() not in {"for", "in", "from"}:
+        return None
+    place = re.search(r"([A-Z][\w'’ -]{1,40}?)\s+\w+\s+$", text[max(0, q.start - 50) : q.start])
+    start = q.start - len(place.group(0)) if place else q.start
+    return Figure(q, prev.category, max(start, prev.end), q.end, "list", None)

@@ -1,0 +1,268 @@
+"""The extraction pipeline: sentences → quantities + triggers → figures → attributed claims."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rapidfuzz import fuzz
+
+from tolltrack.extract.actors import Actors
+from tolltrack.extract.attribution import PRONOUNS, Frame, find_frames
+from tolltrack.extract.linking import Figure, link_figures
+from tolltrack.extract.numbers import find_quantities
+from tolltrack.extract.revision import COORDINATED, is_superseded
+from tolltrack.extract.sentences import split_sentences
+from tolltrack.extract.triggers import KEYWORDS_RE, find_triggers
+from tolltrack.model import Claim, Document
+
+_SELF_KILL = re.compile(
+    r"\b(?:killed|shot) (?:himself|herself)\b|\btook (?:his|her) own life\b"
+    r"|\bcommitted suicide\b|\bturned the (?:gun|weapon) on (?:himself|herself)\b",
+    re.IGNORECASE,
+)
+_INTENT_BEFORE = re.compile(
+    r"\b(?:plan(?:ned|s)?|tr(?:y|ied|ies)|attempt(?:ed|s)?|threaten(?:ed|s)?|want(?:ed|s)?"
+    r"|intend(?:ed|s)?|going) to\s+(?:\w+\s+)?$",
+    re.IGNORECASE,
+)
+_OWNED_DOC = re.compile(
+    r"\s*(?:'s|’s)\s+(?:\w+\s+)?(?:statement|update|report|figures?|data|count|tally|post"
+    r"|message|bulletin|announcement|account)$",
+    re.IGNORECASE,
+)
+_NON_ACTOR = re.compile(
+    r"\b(?:toll|figure|count|tally|number|estimate|total|strike|attack|explosion|blast"
+    r"|there|crash|quake|earthquake|fire|it)s?$",
+    re.IGNORECASE,
+)
+_PERSON = re.compile(r"^(?:[A-Z][\w'’.-]+\s+){0,4}[A-Z][\w'’-]+$")
+
+
+@dataclass
+class _DocState:
+    """What extraction of one document remembers from sentence to sentence."""
+
+    text: str
+    last_speaker: tuple[str, str | None] | None = None
+    mentions: list[tuple[int, str]] = field(default_factory=list)
+    mentions_ready: bool = False
+
+
+class Extractor:
+    """Extract claims from documents. Reusable and thread-safe after construction."""
+
+    def __init__(self, actors: Actors | None = None) -> None:
+        self.actors = actors or Actors.load()
+
+    @classmethod
+    def with_actors_file(cls, path: Path | None) -> Extractor:
+        return cls(Actors.load(path))
+
+    def extract(self, doc: Document) -> list[Claim]:
+        text = doc.text
+        if not KEYWORDS_RE.search(text):
+            return []
+        state = _DocState(text)
+        claims: list[Claim] = []
+        for s, e in split_sentences(text):
+            sentence = text[s:e]
+            if not KEYWORDS_RE.search(sentence):
+                continue
+            claims.extend(self._sentence_claims(state, s, e, is_headline=s == 0))
+        return _merge(claims)
+
+    # -- one sentence -------------------------------------------------------------------
+    def _sentence_claims(self, state: _DocState, s: int, e: int, is_headline: bool) -> list[Claim]:
+        text = state.text
+        sentence = text[s:e]
+        quantities = find_quantities(sentence, s)
+        triggers = find_triggers(sentence, s)
+        figures = link_figures(text, quantities, triggers) if quantities and triggers else []
+        frames = find_frames(sentence, is_headline and "\n" in text[e : e + 2])
+        claims: list[Claim] = []
+        prev: Figure | None = None
+        prev_superseded = False
+        for fig in figures:
+            q = fig.quantity
+            seg_start = prev.end if prev is not None else s
+            before = text[seg_start : q.start]
+            if prev is not None and COORDINATED.match(before):
+                superseded = prev_superseded
+            else:
+                superseded = is_superseded(before, text[s : q.start])
+            claimant, side = self._attribute(state, frames, s, fig)
+            claims.append(
+                Claim(
+                    category=fig.category, low=q.low, high=q.high, approx=q.approx,
+                    claimant=claimant, claimant_side=side, victims=fig.victims,
+                    superseded=superseded, evidence=text[fig.start : fig.end],
+                    start=fig.start, end=fig.end,
+                )
+            )
+            prev, prev_superseded = fig, superseded
+        for m in _SELF_KILL.finditer(sentence):
+            if _INTENT_BEFORE.search(sentence[max(0, m.start() - 30) : m.start()]):
+                continue
+            start, end = s + m.start(), s + m.end()
+            if any(c.start <= start < c.end for c in claims):
+                continue
+            claimant, side = self._attribute(state, frames, s, None, start)
+            claims.append(Claim("killed", 1, 1, False, claimant, side, "perpetrator", False,
+                                text[start:end], start, end))
+        for f in frames:
+            name, side = self._resolve(state, f, s)
+            if name is not None and f.speaker.lower() not in PRONOUNS:
+                state.last_speaker = (name, side)
+        return claims
+
+    # -- attribution --------------------------------------------------------------------
+    def _attribute(
+        self, state: _DocState, frames: list[Frame], s: int, fig: Figure | None, pos: int = 0
+    ) -> tuple[str | None, str | None]:
+        start = fig.quantity.start if fig is not None else pos
+        end = fig.quantity.end if fig is not None else pos
+        sentence = state.text[s:]
+        preceding = [f for f in frames if s + f.verb_end <= start]
+        following = [f for f in frames if s + f.verb_start >= end]
+        frame: Frame | None = None
+        if preceding:
+            frame = preceding[-1]
+            between = sentence[frame.verb_end : start - s]
+            if following and re.search(r"['’\"”],?\s*$", state.text[end : end + 2] + between[-1:]):
+                frame = following[0]
+        elif following:
+            frame = following[0]
+        if frame is None:
+            return None, None
+        return self._resolve(state, frame, s)
+
+    def _resolve(self, state: _DocState, frame: Frame, s: int) -> tuple[str | None, str | None]:
+        speaker = _OWNED_DOC.sub("", frame.speaker).strip()
+        lower = speaker.lower()
+        if not speaker or _NON_ACTOR.search(speaker):
+            return None, None
+        if lower in PRONOUNS or lower.split(" ", 1)[0] in {"its", "his", "her", "their"}:
+            if state.last_speaker is not None:
+                return state.last_speaker
+            return self._sentence_body(state, s)
+        return speaker, self._side(state, speaker, frame.appositive, s + frame.verb_start)
+
+    def _sentence_body(self, state: _DocState, s: int) -> tuple[str | None, str | None]:
+        """For "he said" with no earlier speaker: a named actor in the same sentence."""
+        sentence = state.text[s : s + 600]
+        side = self.actors.body_side(sentence)
+        return (None, None) if side is None else ("(pronoun)", side)
+
+    def _side(self, state: _DocState, speaker: str, appositive: str, pos: int) -> str | None:
+        actors = self.actors
+        side = actors.body_side(speaker)
+        if side is not None:
+            return side
+        if actors.is_independent(speaker):
+            return "INDEP"
+        side = actors.country_side(speaker)
+        if side is not None:
+            return side
+        if actors.is_state(speaker):
+            return self._context_country(state, pos)
+        if _PERSON.match(speaker):
+            role = " ".join((appositive, self._role_of(state.text, speaker)))
+            side = actors.body_side(role)
+            if side is not None:
+                return side
+            if actors.is_independent(role):
+                return "INDEP"
+            side = actors.country_side(role)
+            if side is None and actors.is_state(role):
+                side = self._context_country(state, pos)
+            return side
+        return None
+
+    @staticmethod
+    def _role_of(text: str, person: str) -> str:
+        """Words around a person's first mention: "Prague Police Chief Martin Vondrasek"."""
+        surname = person.split()[-1]
+        i = text.find(surname)
+        if i < 0:
+            return ""
+        left = text[max(0, i - 70) : i]
+        left = re.split(r"[.;:!?\n]", left)[-1]
+        right = re.match(r"[^.;\n]{0,80}", text[i + len(surname) :])
+        appositive = ""
+        if right and right.group(0).startswith(","):
+            appositive = right.group(0).split(",")[1]
+        return f"{left} {appositive}"
+
+    def _context_country(self, state: _DocState, pos: int) -> str | None:
+        """The country named last before ``pos``; else the one the document names most."""
+        if not state.mentions_ready:
+            state.mentions = [(m.start, m.side) for m in self.actors.country_mentions(state.text)]
+            state.mentions_ready = True
+        before = [side for start, side in state.mentions if start < pos]
+        if before:
+            return before[-1]
+        if state.mentions:
+            sides = [side for _, side in state.mentions]
+            return max(set(sides), key=sides.count)
+        return None
+
+
+def _merge(claims: list[Claim]) -> list[Claim]:
+    """One claim per (party, category, figure): repeats merge, the current reading wins.
+
+    The party is the claimant's side, or its text when no side is known. A figure repeated
+    without attribution is the same claim as the attributed one (whichever comes first).
+    """
+    out: list[Claim] = []
+    by_party: dict[tuple[object, ...], int] = {}
+    by_figure: dict[tuple[object, ...], list[int]] = {}
+    for c in claims:
+        figure = (c.category, c.low, c.high)
+        party = c.claimant_side or (c.claimant or "").lower() or None
+        same = by_figure.get(figure, [])
+        i = by_party.get((party, *figure))
+        if i is None and c.claimant_side is None and c.claimant is not None:
+            i = next((j for j in same if _same_speaker(out[j], c)), None)
+        if i is None and party is None and same:
+            i = same[0]
+        if i is None:
+            i = next((j for j in same if out[j].claimant is None), None)
+        if i is None:
+            by_party[(party, *figure)] = len(out)
+            by_figure.setdefault(figure, []).append(len(out))
+            out.append(c)
+            continue
+        kept = out[i]
+        if kept.superseded and not c.superseded:
+            kept = _replace(kept, superseded=False)
+        if kept.claimant is None and c.claimant is not None:
+            kept = _replace(kept, claimant=c.claimant, claimant_side=c.claimant_side)
+            by_party[(party, *figure)] = i
+        out[i] = kept
+    return out
+
+
+def _same_speaker(a: Claim, b: Claim) -> bool:
+    """Sideless claimants that name the same speaker ("police", "police spokeswoman X")."""
+    if a.claimant_side is not None or a.claimant is None or b.claimant is None:
+        return False
+    return bool(fuzz.token_set_ratio(a.claimant.lower(), b.claimant.lower()) >= 90)
+
+
+def _replace(c: Claim, **changes: object) -> Claim:
+    from dataclasses import replace
+
+    return replace(c, **changes)  # type: ignore[arg-type]
+
+
+_DEFAULT: Extractor | None = None
+
+
+def extract_claims(doc: Document) -> list[Claim]:
+    """Extract with the bundled actors (the extractor is built once and reused)."""
+    global _DEFAULT
+    if _DEFAULT is None:
+        _DEFAULT = Extractor()
+    return _DEFAULT.extract(doc)

@@ -1,0 +1,31 @@
+"""Finding revision markers: is a figure presented as an earlier, superseded count?"""
+
+from __future__ import annotations
+
+import re
+
+# Markers in the stretch of text before a figure (since the previous figure or clause start).
+_MARKERS = re.compile(
+    r"\b(?:previous(?:ly)?|earlier|initial(?:ly)?|original(?:ly)?|at first|first (?:statement|report"
+    r"|count|figure|toll|tally|update|estimate)s?|had (?:previously |earlier |initially |first |"
+    r"also )?(?:said|put|reported|given|claimed|stated|announced|confirmed|estimated|counted|"
+    r"recorded|cited|set)|had been (?:put|given|reported|estimated) at|old (?:figure|toll|count)"
+    r"|up from|down from|revised (?:down|up)(?:ward)? from)\b",
+    re.IGNORECASE,
+)
+# "cut the toll from 288 to 275": the number right after "from" is the old one.
+_FROM_BEFORE = re.compile(r"\bfrom\s+$", re.IGNORECASE)
+_REVISED_FROM = re.compile(
+    r"\b(?:rose|risen|raised|cut|revised|lowered|increased|decreased|jumped|climbed|changed"
+    r"|updated|corrected|reduced|dropped|fell|went|rising|raising|cutting|revising|brought)\b",
+    re.IGNORECASE,
+)
+# Coordinated figures share their status: "earlier reported 15 dead and 24 hurt".
+COORDINATED = re.compile(r"^[\s,]*(?:[\w'-]+\s+){0,2}?(?:and|,|as well as|plus)\s+$", re.IGNORECASE)
+
+
+def is_superseded(before: str, sentence_before: str) -> bool:
+    """``before``: text since the previous figure; ``sentence_before``: sentence up to the figure."""
+    if _FROM_BEFORE.search(before) and _REVISED_FROM.search(sentence_before):
+        return True
+    return _MARKERS.search(before) is not None

@@ -1,0 +1,82 @@
+"""Finding casualty words: what category a figure belongs to, and how it links to a number.
+
+Two kinds of trigger:
+- *after* a number: "400 soldiers were killed", "63 dead", "25 injured", "four bodies";
+- *before* a number: verbs "killed 400", "wounding 12" and toll nouns "the death toll rose to 89".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from tolltrack.model import Category
+
+# (category, pattern) pairs; earlier ones win at the same position, so longer phrases first.
+_AFTER: list[tuple[Category, str]] = [
+    ("casualties", r"dead (?:and|or) (?:wounded|injured)|killed (?:and|or) (?:wounded|injured)"),
+    ("casualties", r"(?:dead|killed|deaths) (?:and|or) (?:wounded|injured|hurt)"),
+    ("killed", r"shot (?:dead|to death)|shot and killed|fatally (?:shot|wounded|injured|stabbed|struck|hit)"),
+    ("killed", r"(?:stabbed|beaten|burned|burnt|crushed|hacked) to death|lost (?:their|his|her) li(?:ves|fe)"),
+    ("killed", r"(?:was|were) pronounced dead|found dead|lives were lost|lives lost"),
+    ("injured", r"shot and (?:wounded|injured)|non-?fatally shot|(?:seriously |critically |slightly )?(?:wounded|injured|hurt)"),
+    ("injured", r"hospitali[sz]ed|treated for (?:injuries|wounds|gunshot wounds)|suffered (?:minor |serious |non-life-threatening )?(?:injuries|wounds)"),
+    ("killed", r"killed|dead|died|deaths|fatalities|slain|perished|martyred|martyrs|martyr|bodies|body|deceased|succumbed|murdered|drowned"),
+    ("missing", r"missing|unaccounted for|trapped"),
+    ("casualties", r"casualties|shot|struck by (?:gunfire|bullets?)|hit by (?:gunfire|bullets?|stray)|(?:suffering|suffered) (?:from )?(?:a )?gunshot wounds?|wounded by gunfire"),
+    ("casualties", r"victims"),
+]
+# A verb or noun before the number it counts: "killing 12", "wounded 365".
+_BEFORE: list[tuple[Category, str]] = [
+    ("killed", r"shot dead|killed|killing|kills|kill|massacred|slaughtered"),
+    ("injured", r"wounded|wounding|wounds|injured|injuring|injures|hurt|hurting"),
+    ("casualties", r"shot|shooting"),
+]
+# "the death toll rose to 89", "put the number of dead at 46", "the toll is now 288".
+_TOLL: list[tuple[Category, str]] = [
+    ("casualties", r"number of (?:the )?(?:\w+ )?(?:victims|casualties|dead and (?:wounded|injured))|casualty (?:toll|figure|count)"),
+    ("casualties", r"(?:the )?dead and (?:wounded|injured)"),
+    ("injured", r"number of (?:the )?(?:\w+ )?(?:injured|wounded)|(?:injury|injured) (?:toll|count|tally)"),
+    ("missing", r"number of (?:the )?(?:\w+ )?missing"),
+    ("killed", r"death toll|toll of (?:the )?dead|toll|number of (?:the )?(?:\w+ ){0,2}?(?:dead|deaths|killed|fatalities|people killed|bodies)|fatality (?:count|figure)"),
+]
+
+
+def _alternation(pairs: list[tuple[Category, str]]) -> tuple[re.Pattern[str], dict[str, Category]]:
+    groups = {f"g{i}": cat for i, (cat, _) in enumerate(pairs)}
+    body = "|".join(f"(?P<g{i}>{pat})" for i, (_, pat) in enumerate(pairs))
+    return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE), groups
+
+
+AFTER_RE, AFTER_CATS = _alternation(_AFTER)
+BEFORE_RE, BEFORE_CATS = _alternation(_BEFORE)
+TOLL_RE, TOLL_CATS = _alternation(_TOLL)
+
+# Cheap document prefilter: a sentence without any of these cannot hold a claim.
+KEYWORDS_RE = re.compile(
+    r"kill|dead|death|die|fatal|slain|perish|martyr|bod(?:y|ies)|decease|succumb|murder|drown"
+    r"|wound|injur|hurt|hospitali|missing|unaccounted|trapped|casualt|victim|shot|shoot|gunfire"
+    r"|toll|lives|life",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    category: Category
+    start: int
+    end: int
+    kind: str  # "after", "before" or "toll"
+
+
+def find_triggers(text: str, offset: int = 0) -> list[Trigger]:
+    found: list[Trigger] = []
+    for kind, regex, cats in (
+        ("toll", TOLL_RE, TOLL_CATS),
+        ("after", AFTER_RE, AFTER_CATS),
+        ("before", BEFORE_RE, BEFORE_CATS),
+    ):
+        for m in regex.finditer(text):
+            found.append(Trigger(cats[m.lastgroup or ""], m.start() + offset, m.end() + offset, kind))
+    found.sort(key=lambda t: (t.start, -t.end))
+    return found

@@ -1,0 +1,1 @@
+"""Runner: the only place that chains stages (ingest → extract → reconcile)."""
