@@ -34,7 +34,9 @@ def _load_jsonl(path: Path) -> list[dict[str, Any]]:
         try:
             row = json.loads(line)
         except json.JSONDecodeError as exc:
-            console.print(f"[red]error[/red] {InputError(f'{path}:{i}', f'malformed JSON ({exc.msg})')}")
+            console.print(
+                f"[red]error[/red] {InputError(f'{path}:{i}', f'malformed JSON ({exc.msg})')}"
+            )
             continue
         if isinstance(row, dict) and "id" in row:
             rows.append(row)
@@ -43,9 +45,13 @@ def _load_jsonl(path: Path) -> list[dict[str, Any]]:
 
 def _blind(row: dict[str, Any]) -> Document:
     """The document as extraction may see it: no claims, no gold."""
-    return Document(id=str(row["id"]), text=str(row.get("text") or ""),
-                    published=row.get("published"), title=row.get("title"),
-                    event=row.get("event"))
+    return Document(
+        id=str(row["id"]),
+        text=str(row.get("text") or ""),
+        published=row.get("published"),
+        title=row.get("title"),
+        event=row.get("event"),
+    )
 
 
 def _extract(rows: list[dict[str, Any]], actors: Path | None) -> dict[str, list[Claim]]:
@@ -61,12 +67,19 @@ def _extract(rows: list[dict[str, Any]], actors: Path | None) -> dict[str, list[
 
 def eval_command(
     gold: Path = typer.Argument(..., help="Gold JSONL (claims format, or incident-level gold)."),
-    pred: Path | None = typer.Option(None, "--pred", help="Score these predictions (JSONL in "
-                                     "the claims format) instead of running extraction."),
-    errors: bool = typer.Option(False, "--errors", help="List each miss and false positive "
-                                "with its sentence."),
-    incidents: bool = typer.Option(False, "--incidents", help="Score incident estimates "
-                                   "(killed/injured per event) against the documents' 'gold'."),
+    pred: Path | None = typer.Option(
+        None,
+        "--pred",
+        help="Score these predictions (JSONL in the claims format) instead of running extraction.",
+    ),
+    errors: bool = typer.Option(
+        False, "--errors", help="List each miss and false positive with its sentence."
+    ),
+    incidents: bool = typer.Option(
+        False,
+        "--incidents",
+        help="Score incident estimates (killed/injured per event) against the documents' 'gold'.",
+    ),
     actors: Path | None = typer.Option(None, "--actors", help="Your own actors JSON file."),
 ) -> None:
     """Score extraction against gold: figure and attributed P/R/F1, superseded accuracy.
@@ -98,11 +111,20 @@ def _print_claim_scores(s: ClaimScores) -> None:
     for name, prf in [("figure", s.figure), ("attributed", s.attributed)] + [
         (f"  {c}", p) for c, p in s.per_category.items()
     ]:
-        t.add_row(name, f"{prf.precision:.3f}", f"{prf.recall:.3f}", f"{prf.f1:.3f}",
-                  str(prf.tp), str(prf.n_pred), str(prf.n_gold))
+        t.add_row(
+            name,
+            f"{prf.precision:.3f}",
+            f"{prf.recall:.3f}",
+            f"{prf.f1:.3f}",
+            str(prf.tp),
+            str(prf.n_pred),
+            str(prf.n_gold),
+        )
     console.print(t)
-    console.print(f"superseded accuracy: {s.superseded_accuracy:.3f} "
-                  f"({s.superseded_correct}/{s.superseded_total} matched claims)")
+    console.print(
+        f"superseded accuracy: {s.superseded_accuracy:.3f} "
+        f"({s.superseded_correct}/{s.superseded_total} matched claims)"
+    )
     for e in s.errors:
         c = e.claim
         console.print(

@@ -18,8 +18,11 @@ from tolltrack.reconcile import estimate_incident
 
 PATHS = typer.Argument(None, help="Text or JSONL files, directories, or - for stdin.")
 ACTORS = typer.Option(None, "--actors", help="Your own actors JSON file, added to the bundled one.")
-FORMAT = typer.Option(None, "--input-format", help="Read inputs as 'jsonl' or 'text' "
-                      "(default: by file name; stdin is JSONL).")
+FORMAT = typer.Option(
+    None,
+    "--input-format",
+    help="Read inputs as 'jsonl' or 'text' (default: by file name; stdin is JSONL).",
+)
 
 
 def extract_command(
@@ -45,13 +48,31 @@ def extract_command(
     results = extracted(paths or [], actors, input_format, tally)
     if table:
         out = Table(title="Casualty claims", show_lines=False)
-        for col in ("document", "category", "low", "high", "~", "claimant", "side", "sup.", "evidence"):
+        for col in (
+            "document",
+            "category",
+            "low",
+            "high",
+            "~",
+            "claimant",
+            "side",
+            "sup.",
+            "evidence",
+        ):
             out.add_column(col, overflow="fold")
         for dc in results:
             for c in dc.claims:
-                out.add_row(dc.document.id, c.category, _n(c.low), _n(c.high),
-                            "~" if c.approx else "", c.claimant or "", c.claimant_side or "",
-                            "yes" if c.superseded else "", c.evidence)
+                out.add_row(
+                    dc.document.id,
+                    c.category,
+                    _n(c.low),
+                    _n(c.high),
+                    "~" if c.approx else "",
+                    c.claimant or "",
+                    c.claimant_side or "",
+                    "yes" if c.superseded else "",
+                    c.evidence,
+                )
         Console().print(out)
     else:
         write = sys.stdout.write
@@ -87,9 +108,19 @@ def estimate_command(
         by_event[event].append((dc.document.published, dc.claims))
     for event, docs in by_event.items():
         est = estimate_incident(event, docs)
-        sys.stdout.write(json.dumps({"event": event, "killed": est.killed,
-                                     "injured": est.injured, "missing": est.missing}) + "\n")
-    err_console.print(f"{len(by_event)} incidents from {tally.documents} documents, "
-                      f"{tally.failed} failed")
+        sys.stdout.write(
+            json.dumps(
+                {
+                    "event": event,
+                    "killed": est.killed,
+                    "injured": est.injured,
+                    "missing": est.missing,
+                }
+            )
+            + "\n"
+        )
+    err_console.print(
+        f"{len(by_event)} incidents from {tally.documents} documents, {tally.failed} failed"
+    )
     if tally.failed:
         raise typer.Exit(1)

@@ -105,7 +105,9 @@ def score_claims(
         matched_g: set[int] = set()
         for key, gs in g_by.items():
             ps = list(p_by.get(key, []))
-            for g in sorted(gs, key=lambda g: not any(p["claimant_side"] == g.get("claimant_side") for p in ps)):
+            for g in sorted(
+                gs, key=lambda g: not any(p["claimant_side"] == g.get("claimant_side") for p in ps)
+            ):
                 if not ps:
                     break
                 same = [p for p in ps if p.get("claimant_side") == g.get("claimant_side")]
@@ -125,17 +127,31 @@ def score_claims(
             text = str(doc.get("text", ""))
             for g in gold:
                 if id(g) not in matched_g:
-                    errors.append(ErrorItem(doc_id, "miss", g, _sentence_of(text, g.get("evidence"))))
+                    errors.append(
+                        ErrorItem(doc_id, "miss", g, _sentence_of(text, g.get("evidence")))
+                    )
             for p in pred:
                 if id(p) not in matched_p:
-                    errors.append(ErrorItem(doc_id, "false positive", p,
-                                            _sentence_of(text, p.get("evidence"), p.get("start"))))
+                    errors.append(
+                        ErrorItem(
+                            doc_id,
+                            "false positive",
+                            p,
+                            _sentence_of(text, p.get("evidence"), p.get("start")),
+                        )
+                    )
             for k, n in ga.items():
                 if n > pa[k] and (k[:3]) in p_by:
                     wrong = [p for p in p_by[k[:3]] if p.get("claimant_side") != k[3]]
                     for p in wrong[: n - pa[k]]:
-                        errors.append(ErrorItem(doc_id, f"side (gold {k[3]})", p,
-                                                _sentence_of(text, p.get("evidence"), p.get("start"))))
+                        errors.append(
+                            ErrorItem(
+                                doc_id,
+                                f"side (gold {k[3]})",
+                                p,
+                                _sentence_of(text, p.get("evidence"), p.get("start")),
+                            )
+                        )
     cats = sorted(set(cat_gold) | set(cat_pred))
     return ClaimScores(
         figure=PRF(tp, n_pred, n_gold),

@@ -20,10 +20,30 @@ _VERBS = (
     r"|documented|tallied|listed|identified|declared|declares|saying"
 )
 # Verbs that only report when the toll follows: "put the toll at", "raised to 89".
-_OBJECT_VERBS = {"put", "puts", "gave", "gives", "raised", "raises", "cut", "cuts", "revised",
-                 "revises", "lowered", "updated", "increased", "recorded", "counted",
-                 "registered", "documented", "tallied", "listed", "identified", "declared",
-                 "declares"}
+_OBJECT_VERBS = {
+    "put",
+    "puts",
+    "gave",
+    "gives",
+    "raised",
+    "raises",
+    "cut",
+    "cuts",
+    "revised",
+    "revises",
+    "lowered",
+    "updated",
+    "increased",
+    "recorded",
+    "counted",
+    "registered",
+    "documented",
+    "tallied",
+    "listed",
+    "identified",
+    "declared",
+    "declares",
+}
 _OBJECT_OK = re.compile(
     r"^\s+(?:(?:on|late on|early on) \w+ )?(?:the |a |its |their |his |her )?(?:\w+ )?"
     r"(?:death toll|toll|figure|number|count|tally|to |from |deaths|casualties|\d|at least)",
@@ -147,9 +167,10 @@ def find_frames(sentence: str, is_headline: bool = False) -> list[Frame]:
         np = _clean_speaker(m.group("np"))
         if np:
             frames.append(Frame(np, "", m.start("verb"), m.end("np"), "inverted"))
-    if is_headline:
-        m = HEADLINE_SOURCE_RE.search(sentence)
-        if m:
-            frames.append(Frame(m.group("np").strip(), "", m.start(), m.end(), "headline"))
+    headline = HEADLINE_SOURCE_RE.search(sentence) if is_headline else None
+    if headline:
+        frames.append(
+            Frame(headline.group("np").strip(), "", headline.start(), headline.end(), "headline")
+        )
     frames.sort(key=lambda f: f.verb_start)
     return frames

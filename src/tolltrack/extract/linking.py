@@ -88,15 +88,15 @@ def _link_before(text: str, q: Quantity, triggers: list[Trigger]) -> Figure | No
     for t in triggers:
         if t.kind == "before" and t.end <= q.start and _BEFORE_GAP.match(text[t.end : q.start]):
             after = text[q.end : q.end + 40]
-            m = re.match(r"\s*([\w'’ -]{0,30}?)(?=[,.;:]|\s+(?:and|in|on|at|as|from|near)\b|$)", after)
+            m = re.match(
+                r"\s*([\w'’ -]{0,30}?)(?=[,.;:]|\s+(?:and|in|on|at|as|from|near)\b|$)", after
+            )
             victims = m.group(1).strip() if m and not q.single else text[q.start : q.end]
             return Figure(q, t.category, t.start, q.end, "before", victims or None)
     return None
 
 
-def _link_after(
-    text: str, q: Quantity, triggers: list[Trigger], next_start: int
-) -> Figure | None:
+def _link_after(text: str, q: Quantity, triggers: list[Trigger], next_start: int) -> Figure | None:
     for t in triggers:
         if t.kind != "after" or t.start < q.end:
             continue
@@ -108,8 +108,10 @@ def _link_after(
         n = _words(gap)
         if n > 16 or (n > 5 and not _GAP_LINK_END.search(gap)):
             return None
-        if t.category == "casualties" and text[t.start : t.end].lower() == "victims" and re.search(
-            r"\bof(?: the)?\s*$", gap
+        if (
+            t.category == "casualties"
+            and text[t.start : t.end].lower() == "victims"
+            and re.search(r"\bof(?: the)?\s*$", gap)
         ):
             continue  # "one of the victims died": the verb decides
         category = t.category
@@ -118,8 +120,14 @@ def _link_after(
             text[t.end : t.end + 60],
         ):
             category = "killed"  # "a man was shot ... and later died"
-        return Figure(q, category, q.start, t.end, "after", _victims(gap) if not q.single
-                      else text[q.start : q.end])
+        return Figure(
+            q,
+            category,
+            q.start,
+            t.end,
+            "after",
+            _victims(gap) if not q.single else text[q.start : q.end],
+        )
     return None
 
 
@@ -145,7 +153,9 @@ def _link_list(text: str, q: Quantity, figures: list[Figure]) -> Figure | None:
     if len(gap) > 50 or re.search(r"[.;:]", gap):
         return None
     word_before = re.search(r"(\w+)\s+$", text[max(0, q.start - 20) : q.start])
-    prev_before = re.search(r"(\w+)\s+$", text[max(0, prev.quantity.start - 20) : prev.quantity.start])
+    prev_before = re.search(
+        r"(\w+)\s+$", text[max(0, prev.quantity.start - 20) : prev.quantity.start]
+    )
     if not word_before or not prev_before or word_before.group(1) != prev_before.group(1):
         return None
     if word_before.group(1).lower() not in {"for", "in", "from"}:

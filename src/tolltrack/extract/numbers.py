@@ -14,13 +14,44 @@ from functools import lru_cache
 
 from text_to_num import text2num
 
-_UNITS = (
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-    "fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy "
-    "eighty ninety hundred thousand million billion"
-).split()
+_UNITS = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+    "thirty",
+    "forty",
+    "fifty",
+    "sixty",
+    "seventy",
+    "eighty",
+    "ninety",
+    "hundred",
+    "thousand",
+    "million",
+    "billion",
+]
 _NUMWORD = r"(?:" + "|".join(sorted(_UNITS, key=len, reverse=True)) + r")"
-_WORDNUM = rf"(?:(?:an?\s+(?=hundred|thousand|million))?{_NUMWORD}(?:(?:[\s-]+|\s+and\s+){_NUMWORD})*)"
+_WORDNUM = (
+    rf"(?:(?:an?\s+(?=hundred|thousand|million))?{_NUMWORD}(?:(?:[\s-]+|\s+and\s+){_NUMWORD})*)"
+)
 _DIGITS = (
     r"(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?:[\u00a0\u202f ]\d{3})+(?![\d,.])|\d+)(?:\.\d+)?"
     r"(?:\s+(?:million|billion|thousand))?"
@@ -35,7 +66,9 @@ VAGUE: dict[str, int] = {
     "hundreds": 200,
     "thousands": 2000,
 }
-_VAGUE = r"(?:tens of thousands|hundreds of thousands|a dozen|dozens|scores(?=\s+of)|hundreds|thousands)"
+_VAGUE = (
+    r"(?:tens of thousands|hundreds of thousands|a dozen|dozens|scores(?=\s+of)|hundreds|thousands)"
+)
 _CORE = rf"(?:{_DIGITS}|{_VAGUE}|{_WORDNUM})"
 
 _LOW = (
@@ -116,7 +149,7 @@ def word_value(words: str) -> int | None:
     if w[:1].isdigit():
         digits = w.replace(",", "").replace(" ", "")
         try:
-            return int(round(float(digits) * scale)) if "." in digits else int(digits) * scale
+            return round(float(digits) * scale) if "." in digits else int(digits) * scale
         except ValueError:
             return None
     if w.startswith(("a ", "an ")):

@@ -95,10 +95,17 @@ class Extractor:
             claimant, side = self._attribute(state, frames, s, fig)
             claims.append(
                 Claim(
-                    category=fig.category, low=q.low, high=q.high, approx=q.approx,
-                    claimant=claimant, claimant_side=side, victims=fig.victims,
-                    superseded=superseded, evidence=text[fig.start : fig.end],
-                    start=fig.start, end=fig.end,
+                    category=fig.category,
+                    low=q.low,
+                    high=q.high,
+                    approx=q.approx,
+                    claimant=claimant,
+                    claimant_side=side,
+                    victims=fig.victims,
+                    superseded=superseded,
+                    evidence=text[fig.start : fig.end],
+                    start=fig.start,
+                    end=fig.end,
                 )
             )
             prev, prev_superseded = fig, superseded
@@ -109,8 +116,21 @@ class Extractor:
             if any(c.start <= start < c.end for c in claims):
                 continue
             claimant, side = self._attribute(state, frames, s, None, start)
-            claims.append(Claim("killed", 1, 1, False, claimant, side, "perpetrator", False,
-                                text[start:end], start, end))
+            claims.append(
+                Claim(
+                    "killed",
+                    1,
+                    1,
+                    False,
+                    claimant,
+                    side,
+                    "perpetrator",
+                    False,
+                    text[start:end],
+                    start,
+                    end,
+                )
+            )
         for f in frames:
             name, side = self._resolve(state, f, s)
             if name is not None and f.speaker.lower() not in PRONOUNS:

@@ -6,8 +6,8 @@ import re
 
 # Markers in the stretch of text before a figure (since the previous figure or clause start).
 _MARKERS = re.compile(
-    r"\b(?:previous(?:ly)?|earlier|initial(?:ly)?|original(?:ly)?|at first|first (?:statement|report"
-    r"|count|figure|toll|tally|update|estimate)s?|had (?:previously |earlier |initially |first |"
+    r"\b(?:previous(?:ly)?|earlier|initial(?:ly)?|original(?:ly)?|at first"
+    r"|first (?:statement|report|count|figure|toll|tally|update|estimate)s?|had (?:previously |earlier |initially |first |"
     r"also )?(?:said|put|reported|given|claimed|stated|announced|confirmed|estimated|counted|"
     r"recorded|cited|set)|had been (?:put|given|reported|estimated) at|old (?:figure|toll|count)"
     r"|up from|down from|revised (?:down|up)(?:ward)? from)\b",
@@ -25,7 +25,11 @@ COORDINATED = re.compile(r"^[\s,]*(?:[\w'-]+\s+){0,2}?(?:and|,|as well as|plus)\
 
 
 def is_superseded(before: str, sentence_before: str) -> bool:
-    """``before``: text since the previous figure; ``sentence_before``: sentence up to the figure."""
+    """Is the figure presented as an earlier count?
+
+    ``before`` is the text since the previous figure; ``sentence_before`` the sentence up to
+    the figure.
+    """
     if _FROM_BEFORE.search(before) and _REVISED_FROM.search(sentence_before):
         return True
     return _MARKERS.search(before) is not None

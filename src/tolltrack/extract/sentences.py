@@ -25,7 +25,9 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     start = 0
     for m in _BOUNDARY.finditer(text):
-        if m.group(0)[0] == "." and _ABBREV.search(text[max(start, m.start() - 12) : m.start() + 1]):
+        if m.group(0)[0] == "." and _ABBREV.search(
+            text[max(start, m.start() - 12) : m.start() + 1]
+        ):
             continue
         _append(text, spans, start, m.start() + len(m.group(0).rstrip()))
         start = m.end()

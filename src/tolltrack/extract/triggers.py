@@ -16,14 +16,32 @@ from tolltrack.model import Category
 _AFTER: list[tuple[Category, str]] = [
     ("casualties", r"dead (?:and|or) (?:wounded|injured)|killed (?:and|or) (?:wounded|injured)"),
     ("casualties", r"(?:dead|killed|deaths) (?:and|or) (?:wounded|injured|hurt)"),
-    ("killed", r"shot (?:dead|to death)|shot and killed|fatally (?:shot|wounded|injured|stabbed|struck|hit)"),
-    ("killed", r"(?:stabbed|beaten|burned|burnt|crushed|hacked) to death|lost (?:their|his|her) li(?:ves|fe)"),
+    (
+        "killed",
+        r"shot (?:dead|to death)|shot and killed|fatally (?:shot|wounded|injured|stabbed|struck|hit)",
+    ),
+    (
+        "killed",
+        r"(?:stabbed|beaten|burned|burnt|crushed|hacked) to death|lost (?:their|his|her) li(?:ves|fe)",
+    ),
     ("killed", r"(?:was|were) pronounced dead|found dead|lives were lost|lives lost"),
-    ("injured", r"shot and (?:wounded|injured)|non-?fatally shot|(?:seriously |critically |slightly )?(?:wounded|injured|hurt)"),
-    ("injured", r"hospitali[sz]ed|treated for (?:injuries|wounds|gunshot wounds)|suffered (?:minor |serious |non-life-threatening )?(?:injuries|wounds)"),
-    ("killed", r"killed|dead|died|deaths|fatalities|slain|perished|martyred|martyrs|martyr|bodies|body|deceased|succumbed|murdered|drowned"),
+    (
+        "injured",
+        r"shot and (?:wounded|injured)|non-?fatally shot|(?:seriously |critically |slightly )?(?:wounded|injured|hurt)",
+    ),
+    (
+        "injured",
+        r"hospitali[sz]ed|treated for (?:injuries|wounds|gunshot wounds)|suffered (?:minor |serious |non-life-threatening )?(?:injuries|wounds)",
+    ),
+    (
+        "killed",
+        r"killed|dead|died|deaths|fatalities|slain|perished|martyred|martyrs|martyr|bodies|body|deceased|succumbed|murdered|drowned",
+    ),
     ("missing", r"missing|unaccounted for|trapped"),
-    ("casualties", r"casualties|shot|struck by (?:gunfire|bullets?)|hit by (?:gunfire|bullets?|stray)|(?:suffering|suffered) (?:from )?(?:a )?gunshot wounds?|wounded by gunfire"),
+    (
+        "casualties",
+        r"casualties|shot|struck by (?:gunfire|bullets?)|hit by (?:gunfire|bullets?|stray)|(?:suffering|suffered) (?:from )?(?:a )?gunshot wounds?|wounded by gunfire",
+    ),
     ("casualties", r"victims"),
 ]
 # A verb or noun before the number it counts: "killing 12", "wounded 365".
@@ -34,11 +52,20 @@ _BEFORE: list[tuple[Category, str]] = [
 ]
 # "the death toll rose to 89", "put the number of dead at 46", "the toll is now 288".
 _TOLL: list[tuple[Category, str]] = [
-    ("casualties", r"number of (?:the )?(?:\w+ )?(?:victims|casualties|dead and (?:wounded|injured))|casualty (?:toll|figure|count)"),
+    (
+        "casualties",
+        r"number of (?:the )?(?:\w+ )?(?:victims|casualties|dead and (?:wounded|injured))|casualty (?:toll|figure|count)",
+    ),
     ("casualties", r"(?:the )?dead and (?:wounded|injured)"),
-    ("injured", r"number of (?:the )?(?:\w+ )?(?:injured|wounded)|(?:injury|injured) (?:toll|count|tally)"),
+    (
+        "injured",
+        r"number of (?:the )?(?:\w+ )?(?:injured|wounded)|(?:injury|injured) (?:toll|count|tally)",
+    ),
     ("missing", r"number of (?:the )?(?:\w+ )?missing"),
-    ("killed", r"death toll|toll of (?:the )?dead|toll|number of (?:the )?(?:\w+ ){0,2}?(?:dead|deaths|killed|fatalities|people killed|bodies)|fatality (?:count|figure)"),
+    (
+        "killed",
+        r"death toll|toll of (?:the )?dead|toll|number of (?:the )?(?:\w+ ){0,2}?(?:dead|deaths|killed|fatalities|people killed|bodies)|fatality (?:count|figure)",
+    ),
 ]
 
 
@@ -77,6 +104,8 @@ def find_triggers(text: str, offset: int = 0) -> list[Trigger]:
         ("before", BEFORE_RE, BEFORE_CATS),
     ):
         for m in regex.finditer(text):
-            found.append(Trigger(cats[m.lastgroup or ""], m.start() + offset, m.end() + offset, kind))
+            found.append(
+                Trigger(cats[m.lastgroup or ""], m.start() + offset, m.end() + offset, kind)
+            )
     found.sort(key=lambda t: (t.start, -t.end))
     return found

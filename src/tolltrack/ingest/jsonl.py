@@ -7,8 +7,8 @@ answer, for instance) is kept in ``extra`` and never read by extraction.
 from __future__ import annotations
 
 import json
-from dataclasses import replace
 from collections.abc import Iterator
+from dataclasses import replace
 from typing import Any
 
 from tolltrack.errors import InputError

@@ -63,7 +63,10 @@ def _combine(per_doc: list[tuple[str, int]]) -> tuple[int, str]:
         return per_doc[0][1], f"all {len(per_doc)} documents agree"
     latest_when = per_doc[-1][0]
     latest = max(v for w, v in per_doc if w == latest_when)
-    return latest, f"documents disagree ({sorted(values)}); latest ({latest_when or 'undated'}) taken"
+    return (
+        latest,
+        f"documents disagree ({sorted(values)}); latest ({latest_when or 'undated'}) taken",
+    )
 
 
 def estimate_incident(
