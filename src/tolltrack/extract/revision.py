@@ -7,8 +7,10 @@ import re
 # Markers in the stretch of text before a figure (since the previous figure or clause start).
 _MARKERS = re.compile(
     r"\b(?:previous(?:ly)?|earlier|initial(?:ly)?|original(?:ly)?|at first"
-    r"|first (?:statement|report|count|figure|toll|tally|update|estimate)s?|had (?:previously |earlier |initially |first |"
-    r"also )?(?:said|put|reported|given|claimed|stated|announced|confirmed|estimated|counted|"
+    r"|first (?:statement|report|count|figure|toll|tally|update|estimate)s?"
+    r"|had (?:previously |earlier |initially |first |also )?"
+    r"(?:said|put|reported|given|claimed|stated|announced|"
+    r"confirmed|estimated|counted|"
     r"recorded|cited|set)|had been (?:put|given|reported|estimated) at|old (?:figure|toll|count)"
     r"|up from|down from|revised (?:down|up)(?:ward)? from)\b",
     re.IGNORECASE,
