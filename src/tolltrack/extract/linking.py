@@ -34,6 +34,7 @@ _TOLL_GAP_END = re.compile(
     r"|rose|risen|jumped|reaching|hitting)|:)\s*['\"‘“]?\s*$",
     re.IGNORECASE,
 )
+_LIVES_VERB = re.compile(r"\b(?:claim\w*|cost\w*|took|tak\w+|lost)\s+$", re.IGNORECASE)
 _NEGATED = re.compile(r"\b(?:no|none of the|not a|not one|not)\s*$", re.IGNORECASE)
 _WORD = re.compile(r"[\w'’-]+")
 _VICTIM_NOISE = re.compile(
@@ -139,7 +140,10 @@ def _link_toll(text: str, q: Quantity, triggers: list[Trigger], prev_end: int) -
     if best is None:
         return None
     gap = text[best.end : q.start]
-    if _words(gap) > 12 or not _TOLL_GAP_END.search(gap) or re.search(r"[;]", gap):
+    verbal = re.match(r"(?:could|may|might)\b", text[q.start : q.end], re.IGNORECASE)
+    if _words(gap) > 12 or re.search(r"[;]", gap):
+        return None
+    if not (_TOLL_GAP_END.search(gap) or (verbal and not gap.strip())):
         return None
     return Figure(q, best.category, best.start, q.end, "toll", None)
 
@@ -150,6 +154,9 @@ def _link_list(text: str, q: Quantity, figures: list[Figure]) -> Figure | None:
         return None
     prev = figures[-1]
     gap = text[prev.end : q.start]
+    if re.fullmatch(r"\s+to\s+", gap) and re.search(r"\bfrom\s+$", text[: prev.quantity.start]):
+        # "cut the toll from 288 to 275": the new figure has the old one's category.
+        return Figure(q, prev.category, q.start, q.end, "list", prev.victims)
     if len(gap) > 50 or re.search(r"[.;:]", gap):
         return None
     word_before = re.search(r"(\w+)\s+$", text[max(0, q.start - 20) : q.start])

@@ -93,7 +93,7 @@ QUANTITY_RE = re.compile(
 
 # Words right after a number that say it is not a count of people.
 _NON_PEOPLE = re.compile(
-    r"\s*-\s*[a-z]|\s*%|\s*(?:percent|per cent|years?|months?|weeks?|days?|hours?|minutes?|seconds?"
+    r"-[a-z]|\s*%|\s*(?:percent|per cent|years?|months?|weeks?|days?|hours?|minutes?|seconds?"
     r"|a\.?m\b|p\.?m\b|km|kilomet|miles?|met(?:re|er)s?|feet|foot|inches|yards?|acres?|tons?|tonnes?"
     r"|dollars|euros|pounds|rupees|shekels|rubles|roubles|rockets?|missiles?|drones?|shells?"
     r"|launchers?|bombs?|buildings?|homes?|houses?|vehicles?|cars?|tanks?|aircraft|planes?|ships?"

@@ -43,6 +43,7 @@ _AFTER: list[tuple[Category, str]] = [
         r"casualties|shot|struck by (?:gunfire|bullets?)|hit by (?:gunfire|bullets?|stray)|(?:suffering|suffered) (?:from )?(?:a )?gunshot wounds?|wounded by gunfire",
     ),
     ("casualties", r"victims"),
+    ("killed", r"lives"),  # only after "claimed", "cost", "took": checked when linking
 ]
 # A verb or noun before the number it counts: "killing 12", "wounded 365".
 _BEFORE: list[tuple[Category, str]] = [
