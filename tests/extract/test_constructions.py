@@ -51,7 +51,10 @@ def figures(text: str) -> set[Row]:
         ("The blast went off in the square, killing a photographer.", {("killed", 1, 1, False)}),
         ("The gunman then killed himself.", {("killed", 1, 1, False)}),
         # several categories in one sentence, headline and toll forms
-        ("The attack killed 65 and wounded 365.", {("killed", 65, 65, False), ("injured", 365, 365, False)}),
+        (
+            "The attack killed 65 and wounded 365.",
+            {("killed", 65, 65, False), ("injured", 365, 365, False)},
+        ),
         ("Death toll rises to 65 - Health Ministry", {("killed", 65, 65, False)}),
         ("The death toll rose to 89 on Wednesday.", {("killed", 89, 89, False)}),
         ("The storm claimed 12 lives.", {("killed", 12, 12, False)}),
@@ -96,7 +99,10 @@ def test_superseded_markers() -> None:
 
 
 def test_coordinated_figures_share_revision_status() -> None:
-    text = "He said 14 people had been killed and 25 injured, having earlier reported 15 dead and 24 hurt."
+    text = (
+        "He said 14 people had been killed and 25 injured, "
+        "having earlier reported 15 dead and 24 hurt."
+    )
     got = {(c.category, c.low, c.superseded) for c in claims_of(text)}
     assert got == {
         ("killed", 14, False),

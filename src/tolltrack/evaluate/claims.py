@@ -8,7 +8,7 @@ Superseded accuracy is measured over figure matches, pairing claims of the same 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -74,7 +74,7 @@ def _sentence_of(text: str, evidence: str | None, start: int | None = None) -> s
 
 def score_claims(
     gold_docs: Iterable[Mapping[str, Any]],
-    predictions: Mapping[str, list[Mapping[str, Any]]],
+    predictions: Mapping[str, Sequence[Mapping[str, Any]]],
     keep_errors: bool = False,
 ) -> ClaimScores:
     tp = n_pred = n_gold = 0

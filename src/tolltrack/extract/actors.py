@@ -102,12 +102,24 @@ class Actors:
     def is_state(self, text: str) -> bool:
         return self._state.search(text) is not None
 
+    def _inside_body(self, text: str, start: int, end: int) -> bool:
+        lo = max(0, start - 60)
+        window = text[lo : end + 60]
+        for regex in (self._bodies_ci, self._bodies_cs):
+            for b in regex.finditer(window):
+                if (
+                    lo + b.start() <= start
+                    and end <= lo + b.end()
+                    and b.group(0) != text[start:end]
+                ):
+                    return True
+        return False
+
     def country_mentions(self, text: str) -> list[Mention]:
         """Countries, capitals and places named in ``text``, in order."""
         out: list[Mention] = []
-        bodies = [m.span() for r in (self._bodies_ci, self._bodies_cs) for m in r.finditer(text)]
         for m in self._countries.finditer(text):
-            if any(s <= m.start() < e for s, e in bodies):
+            if self._inside_body(text, m.start(), m.end()):
                 continue  # "New York" in "The New York Times"
             side = self.side_of_name(m.group(0))
             if side is not None:

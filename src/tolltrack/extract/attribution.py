@@ -123,7 +123,8 @@ def _clean_speaker(np: str) -> str:
 
 def _speaker_before(sentence: str, verb_start: int) -> tuple[str, str]:
     """The speaker's phrase left of a verb, and a comma-set appositive if there is one."""
-    left = sentence[:verb_start].rstrip()
+    # A speaker is a short phrase: a bounded window keeps long sentences linear.
+    left = sentence[max(0, verb_start - 300) : verb_start].rstrip()
     appositive = ""
     left = _TRAILING_NOISE.sub("", left).rstrip()
     left = re.sub(r"\s+as$", "", left)  # "cite X as saying"

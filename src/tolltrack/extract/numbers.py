@@ -85,10 +85,10 @@ _APPROX = (
 )
 _MOD = rf"(?:(?P<low>{_LOW})|(?P<high>{_HIGH})|(?P<approx>{_APPROX}))\s+"
 
+# Searched in lowercased text (no re.IGNORECASE: ~5x faster).
 QUANTITY_RE = re.compile(
     rf"(?<![\w$£€¥.,/:-])(?:{_MOD})?(?P<between>between\s+)?(?P<a>{_CORE})"
-    rf"(?:\s*(?P<sep>-|–|to|or|and)\s*(?P<b>{_CORE}))?(?P<plus>\+|\s+or more)?(?![\w%])",
-    re.IGNORECASE,
+    rf"(?:\s*(?P<sep>-|–|to|or|and)\s*(?P<b>{_CORE}))?(?P<plus>\+|\s+or more)?(?![\w%])"
 )
 
 # Words right after a number that say it is not a count of people.
@@ -194,15 +194,20 @@ _MONTH_BEFORE = re.compile(
 )
 
 
-def find_quantities(text: str, offset: int = 0) -> list[Quantity]:
-    """Every people-countable quantity in ``text`` (offsets shifted by ``offset``)."""
+def find_quantities(text: str, offset: int = 0, lower: str | None = None) -> list[Quantity]:
+    """Every people-countable quantity in ``text`` (offsets shifted by ``offset``).
+
+    ``lower`` is ``text`` lowercased with the same length; computed when not given.
+    """
+    if lower is None:
+        lower = text.lower() if len(text.lower()) == len(text) else text
     found: list[Quantity] = []
     ages = [m.span("age") for m in AGE_APPOSITION_RE.finditer(text)]
     for s, e in ages:
         found.append(Quantity(s + offset, e + offset, 1, 1, False, 1, single=True))
     age_starts = {s for s, _ in ages}
     pos = 0
-    while (m := QUANTITY_RE.search(text, pos)) is not None:
+    while (m := QUANTITY_RE.search(lower, pos)) is not None:
         pos = m.end()
         if m.group("b") is not None and not _is_range(m):
             pos = m.end("a")  # "from 288 to 275": read the second number on its own
@@ -210,7 +215,7 @@ def find_quantities(text: str, offset: int = 0) -> list[Quantity]:
             continue
         if m.start("a") in age_starts:
             continue
-        after = text[pos : pos + 24]
+        after = lower[pos : pos + 24]
         if after[:1] in ":./" and after[1:2].isdigit():
             continue  # times, dates, decimals
         if _NON_PEOPLE.match(after) and not m.group("a").lower().startswith("a"):
@@ -223,7 +228,7 @@ def find_quantities(text: str, offset: int = 0) -> list[Quantity]:
         if _looks_like_year(m.group("a")) and m.group(0) == m.group("a"):
             continue
         found.append(q)
-    for m in SINGLE_RE.finditer(text):
+    for m in SINGLE_RE.finditer(lower):
         found.append(Quantity(m.start() + offset, m.end() + offset, 1, 1, False, 1, single=True))
     return _drop_overlaps(found)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -14,7 +15,7 @@ from tolltrack.extract.linking import Figure, link_figures
 from tolltrack.extract.numbers import find_quantities
 from tolltrack.extract.revision import COORDINATED, is_superseded
 from tolltrack.extract.sentences import split_sentences
-from tolltrack.extract.triggers import KEYWORDS_RE, find_triggers
+from tolltrack.extract.triggers import KEYWORDS_LOWER_RE, find_triggers, lower_keep_offsets
 from tolltrack.model import Claim, Document
 
 _SELF_KILL = re.compile(
@@ -45,9 +46,12 @@ class _DocState:
     """What extraction of one document remembers from sentence to sentence."""
 
     text: str
+    lower: str
     last_speaker: tuple[str, str | None] | None = None
-    mentions: list[tuple[int, str]] = field(default_factory=list)
+    mention_starts: list[int] = field(default_factory=list)
+    mention_sides: list[str] = field(default_factory=list)
     mentions_ready: bool = False
+    roles: dict[str, str] = field(default_factory=dict)
 
 
 class Extractor:
@@ -62,23 +66,29 @@ class Extractor:
 
     def extract(self, doc: Document) -> list[Claim]:
         text = doc.text
-        if not KEYWORDS_RE.search(text):
+        lower = lower_keep_offsets(text)
+        hits = [m.start() for m in KEYWORDS_LOWER_RE.finditer(lower)]
+        if not hits:
             return []
-        state = _DocState(text)
+        state = _DocState(text, lower)
         claims: list[Claim] = []
+        h = 0
         for s, e in split_sentences(text):
-            sentence = text[s:e]
-            if not KEYWORDS_RE.search(sentence):
-                continue
-            claims.extend(self._sentence_claims(state, s, e, is_headline=s == 0))
+            while h < len(hits) and hits[h] < s:
+                h += 1
+            if h == len(hits):
+                break
+            if hits[h] < e:  # the sentence holds a casualty word
+                claims.extend(self._sentence_claims(state, s, e, is_headline=s == 0))
         return _merge(claims)
 
     # -- one sentence -------------------------------------------------------------------
     def _sentence_claims(self, state: _DocState, s: int, e: int, is_headline: bool) -> list[Claim]:
         text = state.text
         sentence = text[s:e]
-        quantities = find_quantities(sentence, s)
-        triggers = find_triggers(sentence, s)
+        lower = state.lower[s:e]
+        quantities = find_quantities(sentence, s, lower)
+        triggers = find_triggers(lower, s)
         figures = link_figures(text, quantities, triggers) if quantities and triggers else []
         frames = find_frames(sentence, is_headline and "\n" in text[e : e + 2])
         claims: list[Claim] = []
@@ -143,7 +153,7 @@ class Extractor:
     ) -> tuple[str | None, str | None]:
         start = fig.quantity.start if fig is not None else pos
         end = fig.quantity.end if fig is not None else pos
-        sentence = state.text[s:]
+        sentence = state.text[s : max(end, start) + 1]
         preceding = [f for f in frames if s + f.verb_end <= start]
         following = [f for f in frames if s + f.verb_start >= end]
         frame: Frame | None = None
@@ -188,7 +198,10 @@ class Extractor:
         if actors.is_state(speaker):
             return self._context_country(state, pos)
         if _PERSON.match(speaker):
-            role = " ".join((appositive, self._role_of(state.text, speaker)))
+            surname = speaker.split()[-1]
+            if surname not in state.roles:
+                state.roles[surname] = self._role_of(state.text, surname, pos)
+            role = f"{appositive} {state.roles[surname]}"
             side = actors.body_side(role)
             if side is not None:
                 return side
@@ -201,10 +214,13 @@ class Extractor:
         return None
 
     @staticmethod
-    def _role_of(text: str, person: str) -> str:
-        """Words around a person's first mention: "Prague Police Chief Martin Vondrasek"."""
-        surname = person.split()[-1]
-        i = text.find(surname)
+    def _role_of(text: str, surname: str, pos: int) -> str:
+        """Words around a person's first mention: "Prague Police Chief Martin Vondrasek".
+
+        The first mention is looked for in the 20,000 characters before ``pos`` only, so
+        that a long document with many names stays linear.
+        """
+        i = text.find(surname, max(0, pos - 20_000), pos + 1)
         if i < 0:
             return ""
         left = text[max(0, i - 70) : i]
@@ -218,13 +234,15 @@ class Extractor:
     def _context_country(self, state: _DocState, pos: int) -> str | None:
         """The country named last before ``pos``; else the one the document names most."""
         if not state.mentions_ready:
-            state.mentions = [(m.start, m.side) for m in self.actors.country_mentions(state.text)]
+            mentions = self.actors.country_mentions(state.text)
+            state.mention_starts = [m.start for m in mentions]
+            state.mention_sides = [m.side for m in mentions]
             state.mentions_ready = True
-        before = [side for start, side in state.mentions if start < pos]
-        if before:
-            return before[-1]
-        if state.mentions:
-            sides = [side for _, side in state.mentions]
+        i = bisect_left(state.mention_starts, pos)
+        if i > 0:
+            return state.mention_sides[i - 1]
+        if state.mention_sides:
+            sides = state.mention_sides
             return max(set(sides), key=sides.count)
         return None
 
@@ -232,26 +250,31 @@ class Extractor:
 def _merge(claims: list[Claim]) -> list[Claim]:
     """One claim per (party, category, figure): repeats merge, the current reading wins.
 
-    The party is the claimant's side, or its text when no side is known. A figure repeated
+    The party is the claimant's side, or its text when no side is known (near-identical
+    texts, e.g. "police" and "police spokeswoman Ruiz", are one party). A figure repeated
     without attribution is the same claim as the attributed one (whichever comes first).
     """
     out: list[Claim] = []
     by_party: dict[tuple[object, ...], int] = {}
     by_figure: dict[tuple[object, ...], list[int]] = {}
+    unattributed: dict[tuple[object, ...], int] = {}
     for c in claims:
         figure = (c.category, c.low, c.high)
         party = c.claimant_side or (c.claimant or "").lower() or None
         same = by_figure.get(figure, [])
         i = by_party.get((party, *figure))
         if i is None and c.claimant_side is None and c.claimant is not None:
-            i = next((j for j in same if _same_speaker(out[j], c)), None)
+            # Compare with the latest few only: bounded work keeps long documents linear.
+            i = next((j for j in same[-16:] if _same_speaker(out[j], c)), None)
         if i is None and party is None and same:
             i = same[0]
         if i is None:
-            i = next((j for j in same if out[j].claimant is None), None)
+            i = unattributed.get(figure)
         if i is None:
             by_party[(party, *figure)] = len(out)
             by_figure.setdefault(figure, []).append(len(out))
+            if c.claimant is None:
+                unattributed[figure] = len(out)
             out.append(c)
             continue
         kept = out[i]
@@ -260,6 +283,7 @@ def _merge(claims: list[Claim]) -> list[Claim]:
         if kept.claimant is None and c.claimant is not None:
             kept = _replace(kept, claimant=c.claimant, claimant_side=c.claimant_side)
             by_party[(party, *figure)] = i
+            unattributed.pop(figure, None)
         out[i] = kept
     return out
 

@@ -20,6 +20,11 @@ _ABBREV = re.compile(
 )
 
 
+# Longer "sentences" (tables, lists, text without punctuation) are cut into pieces of at most
+# this many characters, so that the work per sentence is bounded and time stays linear.
+MAX_SENTENCE = 1500
+
+
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """Return (start, end) spans of the sentences of ``text``, whitespace trimmed."""
     spans: list[tuple[int, int]] = []
@@ -40,5 +45,15 @@ def _append(text: str, spans: list[tuple[int, int]], start: int, end: int) -> No
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
+    while end - start > MAX_SENTENCE:
+        cut = max(
+            text.rfind(",", start, start + MAX_SENTENCE),
+            text.rfind(" ", start, start + MAX_SENTENCE),
+        )
+        cut = cut + 1 if cut > start else start + MAX_SENTENCE
+        spans.append((start, cut))
+        start = cut
+        while start < end and text[start].isspace():
+            start += 1
     if end > start:
         spans.append((start, end))
