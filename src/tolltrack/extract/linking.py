@@ -14,7 +14,8 @@ _GAP_BLOCK = re.compile(
     r"[;:()]|\b(?:according|after|before|when|while|but|because|although|though|whereas|if"
     r"|unless|whom|whose|than|until|despite|rescued|evacuated|displaced|arrested|detained|freed"
     r"|saved|survived|escaped|fled|charged|homeless|including|not|no|never|without|fired"
-    r"|launched|destroyed|damaged|injuring|killing|wounding|during|per|as)\b",
+    r"|launched|destroyed|damaged|injuring|killing|wounding|during|per|as|he|she|they|we|i"
+    r"|you)\b",
     re.IGNORECASE,
 )
 # A long gap is accepted only when it ends like a passive or partitive link to the word.
@@ -109,15 +110,17 @@ def _link_after(text: str, q: Quantity, triggers: list[Trigger], next_start: int
         n = _words(gap)
         if n > 16 or (n > 5 and not _GAP_LINK_END.search(gap)):
             return None
-        if (
-            t.category == "casualties"
-            and text[t.start : t.end].lower() == "victims"
-            and re.search(r"\bof(?: the)?\s*$", gap)
+        word = text[t.start : t.end].lower()
+        if word == "lives" and (
+            gap.strip() or not _LIVES_VERB.search(text[max(0, q.start - 24) : q.start])
         ):
+            return None  # "claimed 12 lives", not "a boy who lives"
+        if word == "victims" and re.search(r"\bof(?: the)?\s*$", gap):
             continue  # "one of the victims died": the verb decides
         category = t.category
         if category == "casualties" and re.match(
-            r"[^.;]{0,40}?\b(?:and|but)\s+(?:later\s+)?(?:died|was killed|were killed)\b",
+            r"[^.;]{0,60}?\b(?:(?:and|but)\s+(?:later\s+)?(?:died|was killed|were killed)"
+            r"|(?:have|has|later) died)\b",
             text[t.end : t.end + 60],
         ):
             category = "killed"  # "a man was shot ... and later died"

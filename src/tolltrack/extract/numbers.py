@@ -111,11 +111,22 @@ PERSON_NOUNS = (
     "|father|mother|son|daughter|husband|wife|brother|sister|youth|juvenile|male|female|adult"
     "|gunman|shooter|suspect|attacker|teacher|doctor|nurse|firefighter|security guard|clerk"
     "|cashier|homeowner|neighbor|neighbour|friend|relative|child|patient|pilot|fisherman|farmer"
+    "|stepdaughter|stepson|grandson|granddaughter|grandmother|grandfather|girlfriend|boyfriend"
+    "|nephew|niece|cousin|uncle|aunt|roommate|classmate|coworker|co-worker|husband|fiance|fiancee"
+    "|teenage boy|teenage girl|\\d+-year-old|[a-z]+-year-old"
 )
 # "a man", "a 28-year-old woman", "an off-duty police officer": one person.
 SINGLE_RE = re.compile(
-    rf"(?<![\w-])(?:an?|one)\s+(?:[\w'-]+\s+){{0,3}}?(?:{PERSON_NOUNS})(?!-)\b",
-    re.IGNORECASE,
+    rf"(?<![\w-])(?:an?|one|his|her|their|the\s+(?=\S+-year-old))\s+(?:[\w'-]+\s+){{0,3}}?"
+    rf"(?:{PERSON_NOUNS})(?!-)\b"
+)
+# "Journi Johnson was pronounced dead", "he later died": a named person or a pronoun with a
+# strong predicate is one person too (checked by the linker like any quantity).
+NAMED_RE = re.compile(
+    r"(?<![\w.])(?!(?:The|Police|County|Sheriff|Officers?|Authorities|Department|Deputies|State"
+    r"|City|Chief|Detectives?|Investigators?|Officials?|Witnesses|Neighbors|Residents)\b)"
+    r"(?:[A-Z][a-z'’-]+\s(?:[A-Z]\.\s)?[A-Z][a-z'’-]+|(?<=[.;] )(?:He|She)|(?<=^)(?:He|She))"
+    r"(?=,?\s(?:\d{1,2},\s)?(?:was|has been|had been|later|died|succumbed)\b)"
 )
 # "Mishari A. Halbrook, 28, died": a name with an age in commas is one person.
 AGE_APPOSITION_RE = re.compile(r"(?<=[A-Za-z.]),\s(?P<age>\d{1,2}),\s")
@@ -220,6 +231,10 @@ def find_quantities(text: str, offset: int = 0, lower: str | None = None) -> lis
             continue  # times, dates, decimals
         if _NON_PEOPLE.match(after) and not m.group("a").lower().startswith("a"):
             continue
+        if m.group("a") == "911" and re.match(
+            r"\s*(?:call|dispatch|operator|emergency|cent)", after
+        ):
+            continue
         if _MONTH_BEFORE.search(text[max(0, m.start() - 12) : m.start()]):
             continue  # "Dec. 31", "January 1"
         q = _parse(m, offset)
@@ -229,6 +244,8 @@ def find_quantities(text: str, offset: int = 0, lower: str | None = None) -> lis
             continue
         found.append(q)
     for m in SINGLE_RE.finditer(lower):
+        found.append(Quantity(m.start() + offset, m.end() + offset, 1, 1, False, 1, single=True))
+    for m in NAMED_RE.finditer(text):
         found.append(Quantity(m.start() + offset, m.end() + offset, 1, 1, False, 1, single=True))
     return _drop_overlaps(found)
 

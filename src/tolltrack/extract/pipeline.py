@@ -19,7 +19,7 @@ from tolltrack.extract.triggers import KEYWORDS_LOWER_RE, find_triggers, lower_k
 from tolltrack.model import Claim, Document
 
 _SELF_KILL = re.compile(
-    r"\b(?:killed|shot) (?:himself|herself)\b|\btook (?:his|her) own life\b"
+    r"\bkilled (?:himself|herself)\b|\btook (?:his|her) own life\b"
     r"|\bcommitted suicide\b|\bturned the (?:gun|weapon) on (?:himself|herself)\b",
     re.IGNORECASE,
 )
@@ -261,6 +261,8 @@ def _merge(claims: list[Claim]) -> list[Claim]:
     for c in claims:
         figure = (c.category, c.low, c.high)
         party = c.claimant_side or (c.claimant or "").lower() or None
+        if c.victims == "perpetrator":
+            figure = (*figure, "perpetrator")  # the attacker is one more person, not a repeat
         same = by_figure.get(figure, [])
         i = by_party.get((party, *figure))
         if i is None and c.claimant_side is None and c.claimant is not None:

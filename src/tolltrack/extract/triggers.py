@@ -26,12 +26,16 @@ _AFTER: list[tuple[Category, str]] = [
     ),
     ("killed", r"(?:was|were) pronounced dead|found dead|lives were lost|lives lost"),
     (
+        "killed",
+        r"suffered (?:a )?fatal (?:gunshot )?(?:wounds?|injuries|injury)|(?:later |has |have )died",
+    ),
+    (
         "injured",
         r"shot and (?:wounded|injured)|non-?fatally shot|(?:seriously |critically |slightly )?(?:wounded|injured|hurt)",
     ),
     (
         "injured",
-        r"hospitali[sz]ed|treated for (?:injuries|wounds|gunshot wounds)|suffered (?:minor |serious |non-life-threatening )?(?:injuries|wounds)",
+        r"hospitali[sz]ed|treated for (?:injuries|wounds|gunshot wounds)|(?:suffered|sustained|suffering) (?:minor |serious |critical |non-life-threatening |life-threatening |(?:non-)?life threatening )?(?:injuries|wounds)",
     ),
     (
         "killed",
@@ -48,6 +52,7 @@ _AFTER: list[tuple[Category, str]] = [
 # A verb or noun before the number it counts: "killing 12", "wounded 365".
 _BEFORE: list[tuple[Category, str]] = [
     ("killed", r"shot dead|killed|killing|kills|kill|massacred|slaughtered"),
+    ("killed", r"(?:fatal shooting|shooting death|killing|murder|death|homicide|slaying) of"),
     ("injured", r"wounded|wounding|wounds|injured|injuring|injures|hurt|hurting"),
     ("casualties", r"shot|shooting"),
 ]
