@@ -28,21 +28,26 @@ class Tally:
         err_console.print(f"[red]error[/red] {item}", highlight=False)
 
 
-def extracted(
-    paths: list[str], actors: Path | None, kind: str | None, tally: Tally
-) -> Iterator[DocumentClaims]:
-    """Extract from every input; errors are reported and counted, the rest goes on."""
-    extractor = Extractor.with_actors_file(actors)
-    for item in extract_all(read_inputs(paths or ["-"], kind), extractor):
+def documents(paths: list[str], kind: str | None, tally: Tally) -> Iterator[Document]:
+    """Every document of the inputs; bad inputs are reported and counted, the rest goes on."""
+    for item in read_inputs(paths or ["-"], kind):
         if isinstance(item, InputError):
             tally.report(item)
             continue
-        _warn(item.document)
+        for w in item.warnings:
+            err_console.print(f"[yellow]warning[/yellow] {w}", highlight=False)
         tally.documents += 1
-        tally.claims += len(item.claims)
         yield item
 
 
-def _warn(doc: Document) -> None:
-    for w in doc.warnings:
-        err_console.print(f"[yellow]warning[/yellow] {w}", highlight=False)
+def extracted(
+    paths: list[str], actors: Path | None, kind: str | None, tally: Tally
+) -> Iterator[DocumentClaims]:
+    """Extract from every input's documents."""
+    extractor = Extractor.with_actors_file(actors)
+    for dc in extract_all(documents(paths, kind, tally), extractor):
+        if isinstance(dc, InputError):  # extract_all passes errors through; none come here
+            tally.report(dc)
+            continue
+        tally.claims += len(dc.claims)
+        yield dc

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections import defaultdict
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +17,7 @@ from tolltrack.evaluate.claims import ClaimScores, score_claims
 from tolltrack.evaluate.incidents import incident_gold, score_incidents
 from tolltrack.extract import Extractor
 from tolltrack.model import Claim, Document
-from tolltrack.reconcile import estimate_incident
+from tolltrack.runner.local import estimate_events
 
 console = Console()
 
@@ -135,15 +135,22 @@ def _print_claim_scores(s: ClaimScores) -> None:
 
 
 def _eval_incidents(rows: list[dict[str, Any]], actors: Path | None) -> None:
-    claims = _extract(rows, actors)
-    by_event: dict[str, list[tuple[str | None, list[Claim]]]] = defaultdict(list)
-    for row in rows:
-        event = str(row.get("event") or row["id"])
-        by_event[event].append((row.get("published"), claims[str(row["id"])]))
-    estimates = {}
-    for event, docs in by_event.items():
-        est = estimate_incident(event, docs)
-        estimates[event] = {"killed": est.killed, "injured": est.injured, "missing": est.missing}
+    extractor = Extractor.with_actors_file(actors)
+    estimates: dict[str, dict[str, int]] = {}
+    with Progress(console=console, transient=True) as progress:
+        task = progress.add_task("estimating", total=len(rows))
+
+        def blind_rows() -> Iterator[Document]:
+            for row in rows:
+                yield _blind(row)
+                progress.advance(task)
+
+        for est in estimate_events(blind_rows(), extractor):
+            estimates[est.event] = {
+                "killed": est.killed,
+                "injured": est.injured,
+                "missing": est.missing,
+            }
     t = Table(title="Incidents")
     for col in ("category", "incidents", "exact accuracy", "mean abs. error"):
         t.add_column(col)

@@ -4,17 +4,16 @@ from __future__ import annotations
 
 import json
 import sys
-from collections import defaultdict
 from pathlib import Path
 
 import typer
 from rich.console import Console
 from rich.table import Table
 
-from tolltrack.cli.common import Tally, err_console, extracted
+from tolltrack.cli.common import Tally, documents, err_console, extracted
 from tolltrack.export.claims_jsonl import to_line
-from tolltrack.model import Claim
-from tolltrack.reconcile import estimate_incident
+from tolltrack.extract import Extractor
+from tolltrack.runner.local import estimate_events
 
 PATHS = typer.Argument(None, help="Text or JSONL files, directories, or - for stdin.")
 ACTORS = typer.Option(None, "--actors", help="Your own actors JSON file, added to the bundled one.")
@@ -102,25 +101,17 @@ def estimate_command(
       tolltrack estimate articles.jsonl > estimates.jsonl
     """
     tally = Tally()
-    by_event: dict[str, list[tuple[str | None, tuple[Claim, ...]]]] = defaultdict(list)
-    for dc in extracted(paths or [], actors, input_format, tally):
-        event = dc.document.event or dc.document.id
-        by_event[event].append((dc.document.published, dc.claims))
-    for event, docs in by_event.items():
-        est = estimate_incident(event, docs)
-        sys.stdout.write(
-            json.dumps(
-                {
-                    "event": event,
-                    "killed": est.killed,
-                    "injured": est.injured,
-                    "missing": est.missing,
-                }
-            )
-            + "\n"
-        )
-    err_console.print(
-        f"{len(by_event)} incidents from {tally.documents} documents, {tally.failed} failed"
-    )
+    extractor = Extractor.with_actors_file(actors)
+    n = 0
+    for est in estimate_events(documents(paths or [], input_format, tally), extractor):
+        n += 1
+        line = {
+            "event": est.event,
+            "killed": est.killed,
+            "injured": est.injured,
+            "missing": est.missing,
+        }
+        sys.stdout.write(json.dumps(line) + "\n")
+    err_console.print(f"{n} incidents from {tally.documents} documents, {tally.failed} failed")
     if tally.failed:
         raise typer.Exit(1)

@@ -13,7 +13,7 @@ from tolltrack.model import Category
 _GAP_BLOCK = re.compile(
     r"[;:()]|\b(?:according|after|before|when|while|but|because|although|though|whereas|if"
     r"|unless|whom|whose|than|until|despite|rescued|evacuated|displaced|arrested|detained|freed"
-    r"|saved|survived|escaped|fled|charged|homeless|including|not|no|never|without|fired"
+    r"|saved|survived|escaped|fled|charged|homeless|not|no|never|without|fired"
     r"|launched|destroyed|damaged|injuring|killing|wounding|during|per|as|he|she|they|we|i"
     r"|you)\b",
     re.IGNORECASE,
@@ -22,7 +22,8 @@ _GAP_BLOCK = re.compile(
 _GAP_LINK_END = re.compile(
     r"(?:\b(?:were|was|are|is|been|be|being|have|has|had|among the|of the|of|among|reportedly|now"
     r"|also|later|all|both|who|already|feared|believed to be|believed to have|thought to have"
-    r"|known to have|said to have|confirmed|found|left|more|other|others|people|say|says|said)"
+    r"|known to have|said to have|confirmed|found|left|more|other|others|people|say|says|said"
+    r"|pronounced)"
     r"|[,'’])\s*$",
     re.IGNORECASE,
 )
@@ -36,6 +37,7 @@ _TOLL_GAP_END = re.compile(
     re.IGNORECASE,
 )
 _LIVES_VERB = re.compile(r"\b(?:claim\w*|cost\w*|took|tak\w+|lost)\s+$", re.IGNORECASE)
+_SUB_FIGURE = re.compile(r"\b(?:including|among them|among whom|of whom|of them)\s+$", re.I)
 _NEGATED = re.compile(r"\b(?:no|none of the|not a|not one|not)\s*$", re.IGNORECASE)
 _WORD = re.compile(r"[\w'’-]+")
 _VICTIM_NOISE = re.compile(
@@ -70,11 +72,14 @@ def _victims(gap: str) -> str | None:
 def link_figures(text: str, quantities: list[Quantity], triggers: list[Trigger]) -> list[Figure]:
     """Link each quantity of one sentence to at most one category (``text`` is the document)."""
     figures: list[Figure] = []
-    for i, q in enumerate(quantities):
+    # "Fifteen people, including 3 children, were shot": a sub-figure tied to a total belongs
+    # to the total's victims; it is no claim of its own and does not cut the total's link.
+    main = [q for q in quantities if not _SUB_FIGURE.search(text[max(0, q.start - 16) : q.start])]
+    for i, q in enumerate(main):
         if _NEGATED.search(text[max(0, q.start - 12) : q.start]):
             continue
-        prev_end = quantities[i - 1].end if i > 0 else -1
-        next_start = quantities[i + 1].start if i + 1 < len(quantities) else 1 << 62
+        prev_end = main[i - 1].end if i > 0 else -1
+        next_start = main[i + 1].start if i + 1 < len(main) else 1 << 62
         fig = (
             _link_before(text, q, triggers)
             or _link_after(text, q, triggers, next_start)
@@ -118,9 +123,10 @@ def _link_after(text: str, q: Quantity, triggers: list[Trigger], next_start: int
         if word == "victims" and re.search(r"\bof(?: the)?\s*$", gap):
             continue  # "one of the victims died": the verb decides
         category = t.category
-        if category == "casualties" and re.match(
+        if category in ("casualties", "injured") and re.match(
             r"[^.;]{0,60}?\b(?:(?:and|but)\s+(?:later\s+)?(?:died|was killed|were killed)"
-            r"|(?:have|has|later) died)\b",
+            r"|(?:have|has|later) died|where (?:he|she) (?:later )?died"
+            r"|where (?:he|she) was (?:later )?pronounced dead)\b",
             text[t.end : t.end + 60],
         ):
             category = "killed"  # "a man was shot ... and later died"

@@ -100,7 +100,7 @@ _NON_PEOPLE = re.compile(
     r"|boats?|shots?|rounds?|bullets?|times|counts?|seats?|votes?|storeys?|stories|floors?"
     r"|degrees?|points?|calibre|caliber|mm\b|gallons?|litres?|liters?|schools?|hospitals?"
     r"|apartments?|blocks?|satellites?|locations?|countries|cases?|charges?|incidents?"
-    r"|shootings?|attacks?|strikes?|counties|states|provinces|cities|villages?|districts?)\b",
+    r"|shootings?|attacks?|strikes?|counties|states|provinces|cities|villages?|districts?|block)\b",
     re.IGNORECASE,
 )
 
@@ -113,11 +113,11 @@ PERSON_NOUNS = (
     "|cashier|homeowner|neighbor|neighbour|friend|relative|child|patient|pilot|fisherman|farmer"
     "|stepdaughter|stepson|grandson|granddaughter|grandmother|grandfather|girlfriend|boyfriend"
     "|nephew|niece|cousin|uncle|aunt|roommate|classmate|coworker|co-worker|husband|fiance|fiancee"
-    "|teenage boy|teenage girl|\\d+-year-old|[a-z]+-year-old"
+    "|teenage boy|teenage girl|\\d+-year-old|[a-z]+-year-old|\\d+ year old"
 )
 # "a man", "a 28-year-old woman", "an off-duty police officer": one person.
 SINGLE_RE = re.compile(
-    rf"(?<![\w-])(?:an?|one|his|her|their|the\s+(?=\S+-year-old))\s+(?:[\w'-]+\s+){{0,3}}?"
+    rf"(?<![\w-])(?:an?|one|his|her|their|the(?=\s+\S+-year-old))\s+(?:[\w'-]+\s+){{0,3}}?"
     rf"(?:{PERSON_NOUNS})(?!-)\b"
 )
 # "Journi Johnson was pronounced dead", "he later died": a named person or a pronoun with a

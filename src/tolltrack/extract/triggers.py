@@ -25,6 +25,15 @@ _AFTER: list[tuple[Category, str]] = [
         r"(?:stabbed|beaten|burned|burnt|crushed|hacked) to death|lost (?:their|his|her) li(?:ves|fe)",
     ),
     ("killed", r"(?:was|were) pronounced dead|found dead|lives were lost|lives lost"),
+    ("killed", r"fatally"),
+    (
+        "injured",
+        r"(?:is|was|are|were|remains?|remained) (?:now |still |currently )?(?:recovering|in (?:stable|critical|serious|good|fair|guarded) condition)",
+    ),
+    (
+        "injured",
+        r"(?:was |were )?(?:taken|rushed|transported|airlifted|sent) to (?:a |the |an )?(?:area |local |nearby )?hospitals?",
+    ),
     (
         "killed",
         r"suffered (?:a )?fatal (?:gunshot )?(?:wounds?|injuries|injury)|(?:later |has |have )died",
@@ -44,17 +53,20 @@ _AFTER: list[tuple[Category, str]] = [
     ("missing", r"missing|unaccounted for|trapped"),
     (
         "casualties",
-        r"casualties|shot|struck by (?:gunfire|bullets?)|hit by (?:gunfire|bullets?|stray)|(?:suffering|suffered) (?:from )?(?:a )?gunshot wounds?|wounded by gunfire",
+        r"casualties|shot|struck by (?:gunfire|bullets?)|hit by (?:gunfire|bullets?|stray)|(?:suffering|suffered|sustained|with) (?:from )?(?:an? )?(?:[\w-]+ ){0,3}?gunshot wounds?|wounded by gunfire",
     ),
     ("casualties", r"victims"),
     ("killed", r"lives"),  # only after "claimed", "cost", "took": checked when linking
 ]
 # A verb or noun before the number it counts: "killing 12", "wounded 365".
 _BEFORE: list[tuple[Category, str]] = [
-    ("killed", r"shot dead|killed|killing|kills|kill|massacred|slaughtered"),
+    (
+        "killed",
+        r"shot dead|killed|killing|kills|kill|massacred|slaughtered|fatally (?:shooting|shot|stabbing|stabbed)",
+    ),
     ("killed", r"(?:fatal shooting|shooting death|killing|murder|death|homicide|slaying) of"),
     ("injured", r"wounded|wounding|wounds|injured|injuring|injures|hurt|hurting"),
-    ("casualties", r"shot|shooting"),
+    ("casualties", r"shot"),
 ]
 # "the death toll rose to 89", "put the number of dead at 46", "the toll is now 288".
 _TOLL: list[tuple[Category, str]] = [
@@ -90,7 +102,7 @@ TOLL_RE, TOLL_CATS = _alternation(_TOLL)
 # shared/notes/measured-dependencies.md): a sentence with none of these holds no claim.
 KEYWORDS_LOWER_RE = re.compile(
     r"\b(?:kill|dead|death|died|dies\b|die\b|fatal|slain|perish|martyr|bod(?:y|ies)\b|decease"
-    r"|succumb|murder|drown|massacr|slaughter|wound|injur|hurt|hospitali|missing|unaccounted"
+    r"|succumb|murder|drown|massacr|slaughter|wound|injur|hurt|hospital|missing|unaccounted"
     r"|trapped|casualt|victim|shot\b|shoot|gunfire|gunshot|toll|lives\b|life\b|suicide"
     r"|himself|herself)"
 )

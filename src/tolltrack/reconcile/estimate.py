@@ -1,16 +1,19 @@
 """Best estimate of an incident's totals from all of its documents' claims.
 
-The rule (documented in docs/estimate.md):
+The rule (also in docs/estimate.md):
 
 1. Per document and category, the document's figure is the largest current (not superseded)
-   figure it states: a bound counts as its bound, a range as its low end. Vague words
-   ("dozens") and approximate figures count only when no exact figure exists.
-2. Background statistics and round-ups are kept out: a figure far above what the other
-   documents of the incident say (over 5 times their median, and at least 10) is dropped.
-3. Across documents, the latest document's figure wins when documents disagree; early counts
-   are revised, so the later report is taken. Documents without a date count as earliest.
-4. Injured also takes people shot whose fate is not stated ("casualties"): injured is at least
-   the casualties figure minus the killed figure.
+   figure it states; a lower bound counts as its bound, a range as its low end, an upper
+   bound as its bound. Approximate and vague figures ("dozens") count only when the document
+   states no exact one.
+2. Background statistics and round-ups are kept out: a document figure over five times the
+   median of the other documents' figures (and at least 10) is dropped.
+3. Across documents, the median of the document figures is taken: an early partial count
+   and a round-up's larger total both lose to what most reports say. With an even number of
+   documents, of the two middle figures the one reported later wins (counts get revised).
+   Measured against the largest or the latest figure on gvc-dev, the median scores best.
+4. Injured also counts people shot whose fate is not stated ("casualties"): injured is at
+   least the casualties figure minus the killed figure.
 5. An incident whose documents state no figure has the estimate 0.
 """
 
@@ -27,63 +30,65 @@ def _value(c: Claim) -> int | None:
 
 
 def document_figure(claims: Iterable[Claim], category: str) -> int | None:
+    """Rule 1: one document's figure for a category, or None."""
     exact: list[int] = []
     loose: list[int] = []
     for c in claims:
         if c.category != category or c.superseded:
             continue
         v = _value(c)
-        if v is None:
-            continue
-        (loose if c.approx else exact).append(v)
+        if v is not None:
+            (loose if c.approx else exact).append(v)
     if exact:
         return max(exact)
     return max(loose) if loose else None
 
 
-def _drop_outliers(values: list[tuple[str, int]]) -> list[tuple[str, int]]:
+Dated = tuple[str, int]  # (published, figure); "" sorts undated documents first
+
+
+def _drop_outliers(values: list[Dated]) -> list[Dated]:
+    """Rule 2."""
     if len(values) < 2:
         return values
     kept = []
     for i, (when, v) in enumerate(values):
-        others = [x for j, (_, x) in enumerate(values) if j != i]
+        others = [x for _, x in values[:i] + values[i + 1 :]]
         if v >= 10 and v > 5 * statistics.median(others):
             continue
         kept.append((when, v))
     return kept or values
 
 
-def _combine(per_doc: list[tuple[str, int]]) -> tuple[int, str]:
-    per_doc = _drop_outliers(per_doc)
-    if not per_doc:
+def combine(values: list[Dated]) -> tuple[int, str]:
+    """Rules 2, 3 and 5: one figure from the documents' dated figures, with the reason."""
+    kept = _drop_outliers(values)
+    if not kept:
         return 0, "no document states a figure"
-    per_doc.sort(key=lambda wv: wv[0])
-    values = {v for _, v in per_doc}
-    if len(values) == 1:
-        return per_doc[0][1], f"all {len(per_doc)} documents agree"
-    latest_when = per_doc[-1][0]
-    latest = max(v for w, v in per_doc if w == latest_when)
-    return (
-        latest,
-        f"documents disagree ({sorted(values)}); latest ({latest_when or 'undated'}) taken",
-    )
+    dropped = sorted({v for _, v in values} - {v for _, v in kept})
+    note = f"; dropped as background {dropped}" if dropped else ""
+    figures = sorted(v for _, v in kept)
+    if len(set(figures)) == 1:
+        return figures[0], f"{len(kept)} document(s) agree on {figures[0]}{note}"
+    by_value = sorted(kept, key=lambda wv: (wv[1], wv[0]))
+    mid = len(by_value) // 2
+    # Odd: the middle one; even: of the two middle ones, the later report.
+    middle = by_value[mid] if len(by_value) % 2 else max(by_value[mid - 1], by_value[mid])
+    best = middle[1]
+    return best, f"documents say {figures}: median {best}{note}"
 
 
 def estimate_incident(
     event: str, documents: Sequence[tuple[str | None, Sequence[Claim]]]
 ) -> Estimate:
-    """``documents``: (published date or None, claims) for each document of the incident."""
+    """Estimate one incident's totals from (published, claims) of each of its documents."""
     totals: dict[str, int] = {}
     reasons: list[str] = []
     for category in ("killed", "injured", "missing", "casualties"):
-        per_doc = []
-        for published, claims in documents:
-            v = document_figure(claims, category)
-            if v is not None:
-                per_doc.append((published or "", v))
-        totals[category], why = _combine(per_doc)
+        figures = [(when or "", document_figure(claims, category)) for when, claims in documents]
+        totals[category], why = combine([(w, f) for w, f in figures if f is not None])
         reasons.append(f"{category}: {why}")
     injured = max(totals["injured"], totals["casualties"] - totals["killed"])
     if injured != totals["injured"]:
-        reasons.append(f"injured: raised to casualties minus killed ({injured})")
+        reasons.append(f"injured: casualties minus killed is larger ({injured})")
     return Estimate(event, totals["killed"], injured, totals["missing"], tuple(reasons))

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from pathlib import Path
 
 from tolltrack.errors import InputError
 from tolltrack.extract import Extractor
 from tolltrack.ingest import ReadResult, read_path, read_stream
-from tolltrack.model import DocumentClaims
+from tolltrack.model import Claim, Document, DocumentClaims, Estimate
+from tolltrack.reconcile import estimate_incident
 
 
 def read_inputs(paths: Iterable[str], kind: str | None = None) -> Iterator[ReadResult]:
@@ -33,3 +35,18 @@ def extract_all(
             yield item
             continue
         yield DocumentClaims(item, tuple(extractor.extract(item)))
+
+
+def estimate_events(documents: Iterable[Document], extractor: Extractor) -> Iterator[Estimate]:
+    """Group documents by ``event`` and estimate each incident's totals.
+
+    The headline is read with the text here: for an incident-level estimate it is one more
+    statement of the toll, though a claim's evidence must come from the text itself.
+    """
+    by_event: dict[str, list[tuple[str | None, list[Claim]]]] = {}
+    for doc in documents:
+        with_title = doc.text if not doc.title else f"{doc.title}\n\n{doc.text}"
+        claims = extractor.extract(replace(doc, text=with_title))
+        by_event.setdefault(doc.event or doc.id, []).append((doc.published, claims))
+    for event, docs in by_event.items():
+        yield estimate_incident(event, docs)
