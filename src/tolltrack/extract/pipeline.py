@@ -259,10 +259,9 @@ def _merge(claims: list[Claim]) -> list[Claim]:
     by_figure: dict[tuple[object, ...], list[int]] = {}
     unattributed: dict[tuple[object, ...], int] = {}
     for c in claims:
-        figure = (c.category, c.low, c.high)
+        # The attacker killing himself is one more person, not a repeat of a victim's figure.
+        figure: tuple[object, ...] = (c.category, c.low, c.high, c.victims == "perpetrator")
         party = c.claimant_side or (c.claimant or "").lower() or None
-        if c.victims == "perpetrator":
-            figure = (*figure, "perpetrator")  # the attacker is one more person, not a repeat
         same = by_figure.get(figure, [])
         i = by_party.get((party, *figure))
         if i is None and c.claimant_side is None and c.claimant is not None:
