@@ -14,6 +14,7 @@ from rich.table import Table
 
 from tolltrack.errors import InputError
 from tolltrack.evaluate.claims import ClaimScores, score_claims
+from tolltrack.evaluate.gold import blind_document
 from tolltrack.evaluate.incidents import incident_gold, score_incidents
 from tolltrack.extract import Extractor
 from tolltrack.model import Claim, Document
@@ -43,24 +44,13 @@ def _load_jsonl(path: Path) -> list[dict[str, Any]]:
     return rows
 
 
-def _blind(row: dict[str, Any]) -> Document:
-    """The document as extraction may see it: no claims, no gold."""
-    return Document(
-        id=str(row["id"]),
-        text=str(row.get("text") or ""),
-        published=row.get("published"),
-        title=row.get("title"),
-        event=row.get("event"),
-    )
-
-
 def _extract(rows: list[dict[str, Any]], actors: Path | None) -> dict[str, list[Claim]]:
     extractor = Extractor.with_actors_file(actors)
     out: dict[str, list[Claim]] = {}
     with Progress(console=console, transient=True) as progress:
         task = progress.add_task("extracting", total=len(rows))
         for row in rows:
-            out[str(row["id"])] = extractor.extract(_blind(row))
+            out[str(row["id"])] = extractor.extract(blind_document(row))
             progress.advance(task)
     return out
 
@@ -142,7 +132,7 @@ def _eval_incidents(rows: list[dict[str, Any]], actors: Path | None) -> None:
 
         def blind_rows() -> Iterator[Document]:
             for row in rows:
-                yield _blind(row)
+                yield blind_document(row)
                 progress.advance(task)
 
         for est in estimate_events(blind_rows(), extractor):

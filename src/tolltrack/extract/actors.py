@@ -53,7 +53,8 @@ class Actors:
         self._bodies_ci = re.compile(rf"(?<![\w-])(?:{_alias_pattern(exact_ci)})(?![\w-])", re.I)
         self._bodies_cs = re.compile(rf"(?<![\w-])(?:{_alias_pattern(exact_cs)})(?![\w-])")
         self._countries = re.compile(
-            rf"(?<![\w-])(?:{_alias_pattern(country_names)})(?:'s|’s)?(?![\w-])"
+            # Every name starts with a capital: the lookahead fails fast elsewhere.
+            rf"(?=[A-Z])(?<![\w-])(?:{_alias_pattern(country_names)})(?:'s|’s)?(?![\w-])"
         )
         self._fuzzy_names = [n for n in exact_ci if " " not in n and len(n) >= 6]
         words = data.get("words", {})

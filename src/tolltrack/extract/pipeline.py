@@ -52,6 +52,7 @@ class _DocState:
     mention_sides: list[str] = field(default_factory=list)
     mentions_ready: bool = False
     roles: dict[str, str] = field(default_factory=dict)
+    unread: list[tuple[int, int, bool]] = field(default_factory=list)
 
 
 class Extractor:
@@ -87,9 +88,15 @@ class Extractor:
         text = state.text
         sentence = text[s:e]
         lower = state.lower[s:e]
-        quantities = find_quantities(sentence, s, lower)
         triggers = find_triggers(lower, s)
-        figures = link_figures(text, quantities, triggers) if quantities and triggers else []
+        quantities = find_quantities(sentence, s, lower) if triggers else []
+        figures = link_figures(text, quantities, triggers) if quantities else []
+        self_kills = list(_SELF_KILL.finditer(sentence))
+        if not figures and not self_kills:
+            # Frames only matter here for a later "he said": read them when that happens.
+            state.unread.append((s, e, is_headline))
+            return []
+        self._read_unread_frames(state)
         frames = find_frames(sentence, is_headline and "\n" in text[e : e + 2])
         claims: list[Claim] = []
         prev: Figure | None = None
@@ -119,7 +126,7 @@ class Extractor:
                 )
             )
             prev, prev_superseded = fig, superseded
-        for m in _SELF_KILL.finditer(sentence):
+        for m in self_kills:
             if _INTENT_BEFORE.search(sentence[max(0, m.start() - 30) : m.start()]):
                 continue
             start, end = s + m.start(), s + m.end()
@@ -141,11 +148,21 @@ class Extractor:
                     end,
                 )
             )
+        self._remember_speakers(state, frames, s)
+        return claims
+
+    def _remember_speakers(self, state: _DocState, frames: list[Frame], s: int) -> None:
         for f in frames:
             name, side = self._resolve(state, f, s)
             if name is not None and f.speaker.lower() not in PRONOUNS:
                 state.last_speaker = (name, side)
-        return claims
+
+    def _read_unread_frames(self, state: _DocState) -> None:
+        """Speakers of earlier sentences without figures, in order, for "he said"."""
+        unread, state.unread = state.unread, []
+        for s, e, is_headline in unread:
+            headline = is_headline and "\n" in state.text[e : e + 2]
+            self._remember_speakers(state, find_frames(state.text[s:e], headline), s)
 
     # -- attribution --------------------------------------------------------------------
     def _attribute(
