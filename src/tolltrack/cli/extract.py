@@ -13,6 +13,7 @@ from rich.table import Table
 from tolltrack.cli.common import Tally, documents, err_console, extracted
 from tolltrack.export.claims_jsonl import to_line
 from tolltrack.extract import Extractor
+from tolltrack.model import Claim, DocumentClaims
 from tolltrack.runner.local import estimate_events
 
 PATHS = typer.Argument(None, help="Text or JSONL files, directories, or - for stdin.")
@@ -46,33 +47,9 @@ def extract_command(
     tally = Tally()
     results = extracted(paths or [], actors, input_format, tally)
     if table:
-        out = Table(title="Casualty claims", show_lines=False)
-        for col in (
-            "document",
-            "category",
-            "low",
-            "high",
-            "~",
-            "claimant",
-            "side",
-            "sup.",
-            "evidence",
-        ):
-            out.add_column(col, overflow="fold")
+        console = Console()
         for dc in results:
-            for c in dc.claims:
-                out.add_row(
-                    dc.document.id,
-                    c.category,
-                    _n(c.low),
-                    _n(c.high),
-                    "~" if c.approx else "",
-                    c.claimant or "",
-                    c.claimant_side or "",
-                    "yes" if c.superseded else "",
-                    c.evidence,
-                )
-        Console().print(out)
+            console.print(_claims_table(dc))
     else:
         write = sys.stdout.write
         for dc in results:
@@ -82,8 +59,32 @@ def extract_command(
         raise typer.Exit(1)
 
 
-def _n(v: int | None) -> str:
-    return "" if v is None else f"{v:,}"
+def figure_text(c: Claim) -> str:
+    """A claim's figure as a reader writes it: "89", "~400", "≥ 2,012", "≤ 200", "10–20"."""
+    approx = "~" if c.approx else ""
+    if c.low is not None and c.high is not None and c.low != c.high:
+        return f"{approx}{c.low:,}–{c.high:,}"
+    if c.low is not None and c.high is None:
+        return f"≥ {approx}{c.low:,}"
+    if c.low is None and c.high is not None:
+        return f"≤ {approx}{c.high:,}"
+    return f"{approx}{c.low:,}"
+
+
+def _claims_table(dc: DocumentClaims) -> Table:
+    title = dc.document.id + (f" ({dc.document.published})" if dc.document.published else "")
+    table = Table(title=title, title_justify="left", expand=True)
+    table.add_column("category")
+    table.add_column("figure", justify="right", no_wrap=True)
+    table.add_column("claimant (side)", ratio=2)
+    table.add_column("evidence", ratio=3)
+    for c in dc.claims:
+        who = f"{c.claimant or '—'} ({c.claimant_side})" if c.claimant_side else c.claimant or "—"
+        evidence = f"[dim](earlier)[/dim] {c.evidence}" if c.superseded else c.evidence
+        table.add_row(c.category, figure_text(c), who, evidence)
+    if not dc.claims:
+        table.add_row("—", "", "", "no casualty figure found")
+    return table
 
 
 def estimate_command(
