@@ -63,6 +63,26 @@ def figures(text: str) -> set[Row]:
         ("Nine people remain unaccounted for.", {("missing", 9, 9, False)}),
         ("The dead and wounded numbered in the hundreds.", {("casualties", 200, None, True)}),
         ("Five people were shot near the park.", {("casualties", 5, 5, False)}),
+        # single victims without a numeral: names, pronouns, possessives, ages, headlines
+        ("Jordan Miles was pronounced dead at the scene.", {("killed", 1, 1, False)}),
+        (
+            "Officers found him in the street. He later died at a hospital.",
+            {("killed", 1, 1, False)},
+        ),
+        (
+            "Police said his 2-year-old stepdaughter died from a gunshot wound.",
+            {("killed", 1, 1, False)},
+        ),
+        ("Mishari Halbrook, 28, died shortly after midnight.", {("killed", 1, 1, False)}),
+        ("Man shot while cleaning handgun", {("casualties", 1, 1, False)}),
+        ("A 17-year-old boy is recovering in the hospital.", {("injured", 1, 1, False)}),
+        ("The 8-year-old was taken to a hospital in stable condition.", {("injured", 1, 1, False)}),
+        (
+            "Three people were shot, one fatally, on Sunday.",
+            {("casualties", 3, 3, False), ("killed", 1, 1, False)},
+        ),
+        ("Two teens who were shot on Wednesday have died.", {("killed", 2, 2, False)}),
+        ("Police charged him in the fatal shooting of a 16-year-old.", {("killed", 1, 1, False)}),
     ],
 )
 def test_construction(text: str, expected: set[Row]) -> None:
@@ -83,6 +103,10 @@ def test_construction(text: str, expected: set[Row]) -> None:
         "No one was killed in the attack.",
         "The damage was estimated at $3 million.",
         "The shooting happened at 2:15 a.m. on Dec. 31.",
+        "A man shot at a passing car.",
+        "The 911 call came in at night and two people were arrested.",
+        "A woman who lives nearby heard the shots.",
+        "Officers responded to the 2500 block of Main Street after a shooting.",
     ],
 )
 def test_not_a_claim(text: str) -> None:

@@ -37,6 +37,14 @@ _TOLL_GAP_END = re.compile(
     re.IGNORECASE,
 )
 _LIVES_VERB = re.compile(r"\b(?:claim\w*|cost\w*|took|tak\w+|lost)\s+$", re.IGNORECASE)
+# Active voice: the trigger has an object right after it ("shot a bartender", "killed his wife").
+_AGENT_OBJECT = re.compile(
+    r"\s+(?:a|an|the|his|her|their|him|them|himself|herself|themselves|two|three|four|five|six"
+    r"|seven|eight|nine|ten|\d+|at least|several|multiple|another)\b",
+    re.IGNORECASE,
+)
+_TRANSITIVE = re.compile(r"(?:shot|killed|fatally|wounded|injured|hurt|stabbed)$")
+_PASSIVE_END = re.compile(r"\b(?:was|were|been|be|being|is|are|get|got)\s*$", re.IGNORECASE)
 _SUB_FIGURE = re.compile(r"\b(?:including|among them|among whom|of whom|of them)\s+$", re.I)
 _NEGATED = re.compile(r"\b(?:no|none of the|not a|not one|not)\s*$", re.IGNORECASE)
 _WORD = re.compile(r"[\w'’-]+")
@@ -122,6 +130,8 @@ def _link_after(text: str, q: Quantity, triggers: list[Trigger], next_start: int
             return None  # "claimed 12 lives", not "a boy who lives"
         if word == "victims" and re.search(r"\bof(?: the)?\s*$", gap):
             continue  # "one of the victims died": the verb decides
+        if _is_agent(text, word, t.end, gap):
+            return None  # "a man shot his neighbour": the number counts the attacker
         category = t.category
         if category in ("casualties", "injured") and re.match(
             r"[^.;]{0,60}?\b(?:(?:and|but)\s+(?:later\s+)?(?:died|was killed|were killed)"
@@ -139,6 +149,15 @@ def _link_after(text: str, q: Quantity, triggers: list[Trigger], next_start: int
             _victims(gap) if not q.single else text[q.start : q.end],
         )
     return None
+
+
+def _is_agent(text: str, word: str, end: int, gap: str) -> bool:
+    """Is the quantity the subject of an active transitive casualty verb?"""
+    if _PASSIVE_END.search(gap) or not _TRANSITIVE.search(word):
+        return False
+    if word.endswith("shot") and re.match(r"\s+(?:at|into|toward|towards)\b", text[end : end + 10]):
+        return True  # "shot at a car": fired, nobody hit
+    return _AGENT_OBJECT.match(text, end) is not None
 
 
 def _link_toll(text: str, q: Quantity, triggers: list[Trigger], prev_end: int) -> Figure | None:

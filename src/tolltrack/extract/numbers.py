@@ -120,6 +120,8 @@ SINGLE_RE = re.compile(
     rf"(?<![\w-])(?:an?|one|his|her|their|the(?=\s+\S+-year-old))\s+(?:[\w'-]+\s+){{0,3}}?"
     rf"(?:{PERSON_NOUNS})(?!-)\b"
 )
+# Headlines drop the article: "Man shot while cleaning handgun", "Teen killed in crash".
+HEADLINE_SINGLE_RE = re.compile(rf"^(?:[\w'-]+\s+){{0,2}}?(?:{PERSON_NOUNS})\b(?![-'’])")
 # "Journi Johnson was pronounced dead", "he later died": a named person or a pronoun with a
 # strong predicate is one person too (checked by the linker like any quantity).
 NAMED_RE = re.compile(
@@ -245,6 +247,9 @@ def find_quantities(text: str, offset: int = 0, lower: str | None = None) -> lis
         found.append(q)
     for m in SINGLE_RE.finditer(lower):
         found.append(Quantity(m.start() + offset, m.end() + offset, 1, 1, False, 1, single=True))
+    m0 = HEADLINE_SINGLE_RE.match(lower)
+    if m0 is not None:
+        found.append(Quantity(m0.start() + offset, m0.end() + offset, 1, 1, False, 1, single=True))
     for m in NAMED_RE.finditer(text):
         found.append(Quantity(m.start() + offset, m.end() + offset, 1, 1, False, 1, single=True))
     return _drop_overlaps(found)

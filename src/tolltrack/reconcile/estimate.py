@@ -13,12 +13,14 @@ The rule (also in docs/estimate.md):
    documents, of the two middle figures the one reported later wins (counts get revised).
    Measured against the largest or the latest figure on gvc-dev, the median scores best.
 4. Injured also counts people shot whose fate is not stated ("casualties"): injured is at
-   least the casualties figure minus the killed figure.
+   least the casualties figure minus the killed figure. People shot "in addition" to the
+   dead ("three other victims were shot") are counted as injured directly.
 5. An incident whose documents state no figure has the estimate 0.
 """
 
 from __future__ import annotations
 
+import re
 import statistics
 from collections.abc import Iterable, Sequence
 
@@ -29,12 +31,22 @@ def _value(c: Claim) -> int | None:
     return c.low if c.low is not None else c.high
 
 
+_OTHERS = re.compile(r"^(?:other|others|more|additional|another)\b", re.IGNORECASE)
+
+
+def _category(c: Claim) -> str:
+    """Rule 4b: people shot "in addition" ("three other victims") are the injured ones."""
+    if c.category == "casualties" and c.victims and _OTHERS.match(c.victims):
+        return "injured"
+    return c.category
+
+
 def document_figure(claims: Iterable[Claim], category: str) -> int | None:
     """Rule 1: one document's figure for a category, or None."""
     exact: list[int] = []
     loose: list[int] = []
     for c in claims:
-        if c.category != category or c.superseded:
+        if _category(c) != category or c.superseded:
             continue
         v = _value(c)
         if v is not None:
