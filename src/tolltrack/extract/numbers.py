@@ -129,6 +129,9 @@ NAMED_RE = re.compile(
     r"|City|Chief|Detectives?|Investigators?|Officials?|Witnesses|Neighbors|Residents)\b)"
     r"(?:[A-Z][a-z'’-]+\s(?:[A-Z]\.\s)?[A-Z][a-z'’-]+|(?<=[.;] )(?:He|She)|(?<=^)(?:He|She))"
     r"(?=,?\s(?:\d{1,2},\s)?(?:was|has been|had been|later|died|succumbed)\b)"
+    # a surname alone, with a predicate that only a person has: "Gomez later died"
+    r"|(?<![\w.])(?!(?:The|Police|He|She|It|They|Officers?|Authorities|Deputies|Officials?)\b)"
+    r"[A-Z][a-z'’-]{2,}(?=\s(?:later\s|also\s)?(?:died|succumbed|passed away|was pronounced dead))"
 )
 # "Mishari A. Halbrook, 28, died": a name with an age in commas is one person.
 AGE_APPOSITION_RE = re.compile(r"(?<=[A-Za-z.]),\s(?P<age>\d{1,2}),\s")

@@ -20,7 +20,7 @@ from tolltrack.model import Claim, Document
 
 _SELF_KILL = re.compile(
     r"\bkilled (?:himself|herself)\b|\btook (?:his|her) own life\b"
-    r"|\bcommitted suicide\b|\bturned the (?:gun|weapon) on (?:himself|herself)\b",
+    r"|\bcommitted suicide\b|\b(?:turned|turning|turns) the (?:gun|weapon) on (?:himself|herself)\b",
     re.IGNORECASE,
 )
 _INTENT_BEFORE = re.compile(

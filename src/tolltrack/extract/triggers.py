@@ -25,7 +25,7 @@ _AFTER: list[tuple[Category, str]] = [
         r"(?:stabbed|beaten|burned|burnt|crushed|hacked) to death|lost (?:their|his|her) li(?:ves|fe)",
     ),
     ("killed", r"(?:was|were) pronounced dead|found dead|lives were lost|lives lost"),
-    ("killed", r"fatally"),
+    ("killed", r"fatally|passed away"),
     (
         "injured",
         r"(?:is|was|are|were|remains?|remained) (?:now |still |currently )?(?:recovering|in (?:stable|critical|serious|good|fair|guarded) condition)",
@@ -104,7 +104,7 @@ KEYWORDS_LOWER_RE = re.compile(
     r"\b(?:kill|dead|death|died|dies\b|die\b|fatal|slain|perish|martyr|bod(?:y|ies)\b|decease"
     r"|succumb|murder|drown|massacr|slaughter|wound|injur|hurt|hospital|missing|unaccounted"
     r"|trapped|casualt|victim|shot\b|shoot|gunfire|gunshot|toll|lives\b|life\b|suicide"
-    r"|himself|herself)"
+    r"|himself|herself|passed away)"
 )
 
 
