@@ -42,6 +42,9 @@ class Claim:
     evidence: str
     start: int
     end: int
+    # Set when the sentence places the figure in another time (a past year, "last year",
+    # "so far this year"): a background toll. Not part of the claims format's fields.
+    background: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         return {

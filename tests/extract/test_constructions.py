@@ -151,3 +151,14 @@ def test_evidence_is_verbatim_with_offsets() -> None:
     for c in claims_of(text):
         assert text[c.start : c.end] == c.evidence
         assert c.low is None or c.high is None or c.low <= c.high
+
+
+def test_background_tolls_are_claims_flagged_as_background() -> None:
+    doc = Document(
+        id="t",
+        published="2016-06-02",
+        text="A man was shot dead on Sunday. Last year 43 people were killed in the city. "
+        "In 2012, 12 people died in a similar attack.",
+    )
+    got = {(c.low, c.background) for c in extract_claims(doc)}
+    assert got == {(1, False), (43, True), (12, True)}

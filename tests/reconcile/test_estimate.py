@@ -52,3 +52,8 @@ def test_of_two_disagreeing_documents_the_later_wins() -> None:
     assert estimate_incident("e", docs).killed == 3
     docs = [("2020-01-02", [claim("killed", 2)]), ("2020-01-01", [claim("killed", 3)])]
     assert estimate_incident("e", docs).killed == 2
+
+
+def test_background_claims_do_not_count() -> None:
+    background = Claim("killed", 100, 100, False, None, None, None, False, "x", 0, 1, True)
+    assert estimate_incident("e", [("", [claim("killed", 2), background])]).killed == 2

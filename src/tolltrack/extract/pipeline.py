@@ -13,14 +13,15 @@ from tolltrack.extract.actors import Actors
 from tolltrack.extract.attribution import PRONOUNS, Frame, find_frames
 from tolltrack.extract.linking import Figure, link_figures
 from tolltrack.extract.numbers import find_quantities
-from tolltrack.extract.revision import COORDINATED, is_superseded
+from tolltrack.extract.revision import COORDINATED, is_background, is_superseded
 from tolltrack.extract.sentences import split_sentences
 from tolltrack.extract.triggers import KEYWORDS_LOWER_RE, find_triggers, lower_keep_offsets
 from tolltrack.model import Claim, Document
 
 _SELF_KILL = re.compile(
     r"\bkilled (?:himself|herself)\b|\btook (?:his|her) own life\b"
-    r"|\bcommitted suicide\b|\b(?:turned|turning|turns) the (?:gun|weapon) on (?:himself|herself)\b",
+    r"|\bcommitted suicide\b"
+    r"|\b(?:turned|turning|turns) the (?:gun|weapon) on (?:himself|herself)\b",
     re.IGNORECASE,
 )
 _INTENT_BEFORE = re.compile(
@@ -47,6 +48,7 @@ class _DocState:
 
     text: str
     lower: str
+    published: str | None
     last_speaker: tuple[str, str | None] | None = None
     mention_starts: list[int] = field(default_factory=list)
     mention_sides: list[str] = field(default_factory=list)
@@ -71,7 +73,7 @@ class Extractor:
         hits = [m.start() for m in KEYWORDS_LOWER_RE.finditer(lower)]
         if not hits:
             return []
-        state = _DocState(text, lower)
+        state = _DocState(text, lower, doc.published)
         claims: list[Claim] = []
         h = 0
         for s, e in split_sentences(text):
@@ -99,6 +101,7 @@ class Extractor:
         self._read_unread_frames(state)
         frames = find_frames(sentence, is_headline and "\n" in text[e : e + 2])
         claims: list[Claim] = []
+        background = is_background(sentence, state.published)
         prev: Figure | None = None
         prev_superseded = False
         for fig in figures:
@@ -123,6 +126,7 @@ class Extractor:
                     evidence=text[fig.start : fig.end],
                     start=fig.start,
                     end=fig.end,
+                    background=background,
                 )
             )
             prev, prev_superseded = fig, superseded

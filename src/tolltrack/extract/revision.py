@@ -35,3 +35,23 @@ def is_superseded(before: str, sentence_before: str) -> bool:
     if _FROM_BEFORE.search(before) and _REVISED_FROM.search(sentence_before):
         return True
     return _MARKERS.search(before) is not None
+
+
+# A figure set in another time than the reported incident: a background toll or a round-up.
+_OTHER_TIME = re.compile(
+    r"\b(?:last|past|previous) (?:year|month|decade|summer|winter|spring|fall|autumn)\b"
+    r"|\b(?:years|decades|months) ago\b|\bso far this (?:year|month)\b|\bthis year\b"
+    r"|\bsince (?:19|20)\d\d\b|\bin recent (?:years|months)\b|\bevery year\b"
+    r"|\ba year (?:ago|earlier)\b|\bper year\b|\bannually\b",
+    re.IGNORECASE,
+)
+_YEAR = re.compile(r"\b(?:19[5-9]\d|20[0-4]\d)\b")
+
+
+def is_background(sentence: str, published: str | None) -> bool:
+    """Does the sentence set its figures in another time than the document's own?"""
+    if _OTHER_TIME.search(sentence):
+        return True
+    if published and published[:4].isdigit():
+        return any(y != published[:4] for y in _YEAR.findall(sentence))
+    return False

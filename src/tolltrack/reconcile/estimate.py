@@ -2,10 +2,11 @@
 
 The rule (also in docs/estimate.md):
 
-1. Per document and category, the document's figure is the largest current (not superseded)
-   figure it states; a lower bound counts as its bound, a range as its low end, an upper
-   bound as its bound. Approximate and vague figures ("dozens") count only when the document
-   states no exact one.
+1. Per document and category, the document's figure is the largest current figure it states
+   (neither superseded nor set in another time: "last year", a past year, "so far this
+   year"); a lower bound counts as its bound, a range as its low end, an upper bound as its
+   bound. Approximate and vague figures ("dozens") count only when the document states no
+   exact one.
 2. Background statistics and round-ups are kept out: a document figure over five times the
    median of the other documents' figures (and at least 10) is dropped.
 3. Across documents, the median of the document figures is taken: an early partial count
@@ -46,7 +47,7 @@ def document_figure(claims: Iterable[Claim], category: str) -> int | None:
     exact: list[int] = []
     loose: list[int] = []
     for c in claims:
-        if _category(c) != category or c.superseded:
+        if _category(c) != category or c.superseded or c.background:
             continue
         v = _value(c)
         if v is not None:
