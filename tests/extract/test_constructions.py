@@ -162,3 +162,15 @@ def test_background_tolls_are_claims_flagged_as_background() -> None:
     )
     got = {(c.low, c.background) for c in extract_claims(doc)}
     assert got == {(1, False), (43, True), (12, True)}
+
+
+def test_ages_are_not_counts() -> None:
+    assert figures("Two men, ages 26 and 27, were shot in the foot.") == {
+        ("casualties", 2, 2, False)
+    }
+    assert figures("The other victims, ages 28-45, are recovering.") == set()
+
+
+def test_round_ups_are_flagged_as_background() -> None:
+    doc = Document(id="t", text="Seven people were wounded in shootings across the West Side.")
+    assert [(c.low, c.background) for c in extract_claims(doc)] == [(7, True)]

@@ -210,6 +210,9 @@ _MONTH_BEFORE = re.compile(
 )
 
 
+_AGES_BEFORE = re.compile(r"\bage[sd]?\s+(?:\d+\s*(?:,|and|to|-|–)?\s*)*$")
+
+
 def find_quantities(text: str, offset: int = 0, lower: str | None = None) -> list[Quantity]:
     """Every people-countable quantity in ``text`` (offsets shifted by ``offset``).
 
@@ -240,6 +243,8 @@ def find_quantities(text: str, offset: int = 0, lower: str | None = None) -> lis
             r"\s*(?:call|dispatch|operator|emergency|cent)", after
         ):
             continue
+        if _AGES_BEFORE.search(lower[max(0, m.start() - 30) : m.start()]):
+            continue  # "two men, ages 26 and 27", "the victims, ages 28-45"
         if _MONTH_BEFORE.search(text[max(0, m.start() - 12) : m.start()]):
             continue  # "Dec. 31", "January 1"
         q = _parse(m, offset)

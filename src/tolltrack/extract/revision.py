@@ -37,12 +37,15 @@ def is_superseded(before: str, sentence_before: str) -> bool:
     return _MARKERS.search(before) is not None
 
 
-# A figure set in another time than the reported incident: a background toll or a round-up.
+# A figure set in another time than the reported incident (a background toll), or summed
+# over several incidents (a round-up).
 _OTHER_TIME = re.compile(
     r"\b(?:last|past|previous) (?:year|month|decade|summer|winter|spring|fall|autumn)\b"
     r"|\b(?:years|decades|months) ago\b|\bso far this (?:year|month)\b|\bthis year\b"
     r"|\bsince (?:19|20)\d\d\b|\bin recent (?:years|months)\b|\bevery year\b"
-    r"|\ba year (?:ago|earlier)\b|\bper year\b|\bannually\b",
+    r"|\ba year (?:ago|earlier)\b|\bper year\b|\bannually\b"
+    # round-ups of several incidents
+    r"|\bshootings\b|\bseparate (?:incidents|attacks|shootings)\b|\bcitywide\b",
     re.IGNORECASE,
 )
 _YEAR = re.compile(r"\b(?:19[5-9]\d|20[0-4]\d)\b")
