@@ -83,6 +83,13 @@ def figures(text: str) -> set[Row]:
         ),
         ("Two teens who were shot on Wednesday have died.", {("killed", 2, 2, False)}),
         ("Police charged him in the fatal shooting of a 16-year-old.", {("killed", 1, 1, False)}),
+        ("A bullet struck an 11-year-old girl in the car.", {("casualties", 1, 1, False)}),
+        ("The woman was struck in the shoulder.", {("casualties", 1, 1, False)}),
+        (
+            "Three of the victims were taken to Memorial Regional Hospital.",
+            {("injured", 3, 3, False)},
+        ),
+        ("A 12-year-old boy is nursing a gunshot wound.", {("casualties", 1, 1, False)}),
     ],
 )
 def test_construction(text: str, expected: set[Row]) -> None:

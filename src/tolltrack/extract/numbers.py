@@ -117,8 +117,8 @@ PERSON_NOUNS = (
 )
 # "a man", "a 28-year-old woman", "an off-duty police officer": one person.
 SINGLE_RE = re.compile(
-    rf"(?<![\w-])(?:an?|one|his|her|their|the(?=\s+\S+-year-old))\s+(?:[\w'-]+\s+){{0,3}}?"
-    rf"(?:{PERSON_NOUNS})(?!-)\b"
+    rf"(?<![\w-])(?:(?:an?|one|his|her|their|the(?=\s+\S+-year-old))\s+(?:[\w'-]+\s+){{0,3}}?"
+    rf"(?:{PERSON_NOUNS})|the (?:man|woman|boy|girl|victim|teen|teenager|toddler|child|baby))(?!-)\b"
 )
 # Headlines drop the article: "Man shot while cleaning handgun", "Teen killed in crash".
 HEADLINE_SINGLE_RE = re.compile(rf"^(?:[\w'-]+\s+){{0,2}}?(?:{PERSON_NOUNS})\b(?![-'’])")

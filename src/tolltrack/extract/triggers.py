@@ -32,7 +32,7 @@ _AFTER: list[tuple[Category, str]] = [
     ),
     (
         "injured",
-        r"(?:was |were )?(?:taken|rushed|transported|airlifted|sent) to (?:a |the |an )?(?:area |local |nearby )?hospitals?",
+        r"(?:was |were )?(?:taken|rushed|transported|airlifted|sent|driven) to (?:a |the |an )?(?:[\w'.-]+ ){0,4}?(?:hospitals?|medical center)",
     ),
     (
         "killed",
@@ -53,7 +53,7 @@ _AFTER: list[tuple[Category, str]] = [
     ("missing", r"missing|unaccounted for|trapped"),
     (
         "casualties",
-        r"casualties|shot|struck by (?:gunfire|bullets?)|hit by (?:gunfire|bullets?|stray)|(?:suffering|suffered|sustained|with) (?:from )?(?:an? )?(?:[\w-]+ ){0,3}?gunshot wounds?|wounded by gunfire",
+        r"casualties|shot|struck by (?:gunfire|bullets?)|hit by (?:gunfire|bullets?|stray)|(?:suffering|suffered|sustained|with|nursing|has|had) (?:from )?(?:an? )?(?:[\w-]+ ){0,3}?gunshot wounds?|(?:struck|hit|grazed|wounded) (?:in|on) the (?:\w+ ){0,2}?(?:head|chest|legs?|arms?|shoulder|back|foot|feet|hand|hip|neck|abdomen|stomach|face|side|thigh|knee|buttocks|torso|wrist|ankle|groin|jaw|eye)|grazed|wounded by gunfire",
     ),
     ("casualties", r"victims"),
     ("killed", r"lives"),  # only after "claimed", "cost", "took": checked when linking
@@ -66,7 +66,7 @@ _BEFORE: list[tuple[Category, str]] = [
     ),
     ("killed", r"(?:fatal shooting|shooting death|killing|murder|death|homicide|slaying) of"),
     ("injured", r"wounded|wounding|wounds|injured|injuring|injures|hurt|hurting"),
-    ("casualties", r"shot"),
+    ("casualties", r"shot|struck|grazed|grazing"),
 ]
 # "the death toll rose to 89", "put the number of dead at 46", "the toll is now 288".
 _TOLL: list[tuple[Category, str]] = [

@@ -32,12 +32,13 @@ def _value(c: Claim) -> int | None:
     return c.low if c.low is not None else c.high
 
 
-_OTHERS = re.compile(r"^(?:other|others|more|additional|another)\b", re.IGNORECASE)
+_OTHERS = re.compile(r"\b(?:other|others|more|additional|another|also)\b", re.IGNORECASE)
 
 
 def _category(c: Claim) -> str:
-    """Rule 4b: people shot "in addition" ("three other victims") are the injured ones."""
-    if c.category == "casualties" and c.victims and _OTHERS.match(c.victims):
+    """Rule 4b: people shot "in addition" ("three other victims", "was also shot") are the
+    injured ones."""
+    if c.category == "casualties" and _OTHERS.search(c.evidence):
         return "injured"
     return c.category
 
