@@ -115,9 +115,11 @@ PERSON_NOUNS = (
     "|nephew|niece|cousin|uncle|aunt|roommate|classmate|coworker|co-worker|husband|fiance|fiancee"
     "|teenage boy|teenage girl|\\d+-year-old|[a-z]+-year-old|\\d+ year old"
 )
+# Words between the article and the noun are modifiers, never another phrase's start.
+_ADJ = r"(?!(?:a|an|the|and|or|of|was|were|is|are|who|that|by|in|at|on|to|with)\b)"
 # "a man", "a 28-year-old woman", "an off-duty police officer": one person.
 SINGLE_RE = re.compile(
-    rf"(?<![\w-])(?:(?:an?|one|his|her|their|the(?=\s+\S+-year-old))\s+(?:[\w'-]+\s+){{0,3}}?"
+    rf"(?<![\w-])(?:(?:an?|one|his|her|their|the(?=\s+\S+-year-old))\s+(?:{_ADJ}[\w'-]+\s+){{0,3}}?"
     rf"(?:{PERSON_NOUNS})|the (?:man|woman|boy|girl|victim|teen|teenager|toddler|child|baby))(?!-)\b"
 )
 # Headlines drop the article: "Man shot while cleaning handgun", "Teen killed in crash".
