@@ -98,7 +98,6 @@ class Extractor:
             # Frames only matter here for a later "he said": read them when that happens.
             state.unread.append((s, e, is_headline))
             return []
-        self._read_unread_frames(state)
         frames = find_frames(sentence, is_headline and "\n" in text[e : e + 2])
         claims: list[Claim] = []
         background = is_background(sentence, state.published)
@@ -160,6 +159,7 @@ class Extractor:
             name, side = self._resolve(state, f, s)
             if name is not None and f.speaker.lower() not in PRONOUNS:
                 state.last_speaker = (name, side)
+                state.unread.clear()  # older speakers can no longer be the last one
 
     def _read_unread_frames(self, state: _DocState) -> None:
         """Speakers of earlier sentences without figures, in order, for "he said"."""
@@ -195,6 +195,7 @@ class Extractor:
         if not speaker or _NON_ACTOR.search(speaker):
             return None, None
         if lower in PRONOUNS or lower.split(" ", 1)[0] in {"its", "his", "her", "their"}:
+            self._read_unread_frames(state)
             if state.last_speaker is not None:
                 return state.last_speaker
             return self._sentence_body(state, s)
