@@ -104,7 +104,7 @@ KEYWORDS_LOWER_RE = re.compile(
     r"\b(?:kill|dead|death|died|dies\b|die\b|fatal|slain|perish|martyr|bod(?:y|ies)\b|decease"
     r"|succumb|murder|drown|massacr|slaughter|wound|injur|hurt|hospital|missing|unaccounted"
     r"|trapped|casualt|victim|shot\b|shoot|gunfire|gunshot|toll|lives\b|life\b|suicide"
-    r"|himself|herself|passed away|struck|grazed|grazing)"
+    r"|himself|herself|passed away|struck|grazed|grazing|recovering|condition)"
 )
 
 
