@@ -90,6 +90,10 @@ def figures(text: str) -> set[Row]:
             {("injured", 3, 3, False)},
         ),
         ("A 12-year-old boy is nursing a gunshot wound.", {("casualties", 1, 1, False)}),
+        (
+            "She was taken to the hospital, but doctors could not save her.",
+            {("killed", 1, 1, False)},
+        ),
     ],
 )
 def test_construction(text: str, expected: set[Row]) -> None:
@@ -176,6 +180,10 @@ def test_ages_are_not_counts() -> None:
         ("casualties", 2, 2, False)
     }
     assert figures("The other victims, ages 28-45, are recovering.") == set()
+    assert figures("Two of the boys, 14 and 15, were taken to Stroger Hospital.") == {
+        ("injured", 2, 2, False)
+    }
+    assert figures("The victims, 13 and 15 years old, were taken to the hospital.") == set()
 
 
 def test_round_ups_are_flagged_as_background() -> None:

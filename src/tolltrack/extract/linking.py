@@ -45,6 +45,14 @@ _AGENT_OBJECT = re.compile(
 )
 _TRANSITIVE = re.compile(r"(?:shot|killed|fatally|wounded|injured|hurt|stabbed)$")
 _PASSIVE_END = re.compile(r"\b(?:was|were|been|be|being|is|are|get|got)\s*$", re.IGNORECASE)
+# "a man was shot ... and later died", "taken to hospital, where she was pronounced dead".
+_DIED_LATER = re.compile(
+    r"[^.;]{0,100}?\b(?:(?:and|but)\s+(?:later\s+)?(?:died|was killed|were killed)"
+    r"|(?:have|has|later) died|where (?:he|she) (?:later )?died"
+    r"|where (?:he|she) was (?:later )?pronounced dead"
+    r"|(?:not able|unable|could not|couldn't) (?:to )?save)\b",
+    re.IGNORECASE,
+)
 _SUB_FIGURE = re.compile(r"\b(?:including|among them|among whom|of whom|of them)\s+$", re.I)
 _NEGATED = re.compile(r"\b(?:no|none of the|not a|not one|not)\s*$", re.IGNORECASE)
 _WORD = re.compile(r"[\w'’-]+")
@@ -133,12 +141,7 @@ def _link_after(text: str, q: Quantity, triggers: list[Trigger], next_start: int
         if _is_agent(text, word, t.end, gap):
             return None  # "a man shot his neighbour": the number counts the attacker
         category = t.category
-        if category in ("casualties", "injured") and re.match(
-            r"[^.;]{0,60}?\b(?:(?:and|but)\s+(?:later\s+)?(?:died|was killed|were killed)"
-            r"|(?:have|has|later) died|where (?:he|she) (?:later )?died"
-            r"|where (?:he|she) was (?:later )?pronounced dead)\b",
-            text[t.end : t.end + 60],
-        ):
+        if category in ("casualties", "injured") and _DIED_LATER.match(text[t.end : t.end + 110]):
             category = "killed"  # "a man was shot ... and later died"
         return Figure(
             q,

@@ -212,6 +212,8 @@ _MONTH_BEFORE = re.compile(
 )
 
 
+_AGE_LIST_AFTER = re.compile(r"(?:\s*,\s*\d{1,2})*,?\s+and\s+\d{1,2}\s*(?:,|years?\b|and\b)")
+_AGE_LIST_BEFORE = re.compile(r"(?<![\d,.])\d{1,2}\s*(?:,|,?\s*and)\s*$")
 _AGES_BEFORE = re.compile(r"\bage[sd]?\s+(?:\d+\s*(?:,|and|to|-|–)?\s*)*$")
 
 
@@ -247,6 +249,10 @@ def find_quantities(text: str, offset: int = 0, lower: str | None = None) -> lis
             continue
         if _AGES_BEFORE.search(lower[max(0, m.start() - 30) : m.start()]):
             continue  # "two men, ages 26 and 27", "the victims, ages 28-45"
+        if _AGE_LIST_AFTER.match(lower, pos) or _AGE_LIST_BEFORE.search(
+            lower[max(0, m.start() - 12) : m.start()]
+        ):
+            continue  # "Two of the boys, 14 and 15, were", "The victims, 13 and 15 years old"
         if _MONTH_BEFORE.search(text[max(0, m.start() - 12) : m.start()]):
             continue  # "Dec. 31", "January 1"
         q = _parse(m, offset)
