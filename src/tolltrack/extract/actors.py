@@ -82,11 +82,16 @@ class Actors:
     def side_of_name(self, name: str) -> str | None:
         return self._side_of.get(name.lower().removesuffix("'s").removesuffix("’s"))
 
+    def body_in(self, text: str) -> tuple[str, str | None] | None:
+        """The first named body or person in ``text`` (exactly as written), with its side."""
+        m = self._bodies_cs.search(text) or self._bodies_ci.search(text)
+        return None if m is None else (m.group(0), self.side_of_name(m.group(0)))
+
     def body_side(self, text: str) -> str | None:
         """Side of a named body or person in ``text`` (exact, then fuzzy)."""
-        m = self._bodies_cs.search(text) or self._bodies_ci.search(text)
-        if m:
-            return self.side_of_name(m.group(0))
+        found = self.body_in(text)
+        if found is not None:
+            return found[1]
         for token in re.findall(r"[A-Z][\w'-]{5,}", text):
             hit = process.extractOne(token, self._fuzzy_names, scorer=fuzz.ratio, score_cutoff=85)
             if hit is not None:

@@ -203,37 +203,32 @@ class Extractor:
 
     def _sentence_body(self, state: _DocState, s: int) -> tuple[str | None, str | None]:
         """For "he said" with no earlier speaker: a named actor in the same sentence."""
-        sentence = state.text[s : s + 600]
-        side = self.actors.body_side(sentence)
-        return (None, None) if side is None else ("(pronoun)", side)
+        found = self.actors.body_in(state.text[s : s + 600])
+        return found if found is not None else (None, None)
 
     def _side(self, state: _DocState, speaker: str, appositive: str, pos: int) -> str | None:
-        actors = self.actors
-        side = actors.body_side(speaker)
-        if side is not None:
-            return side
-        if actors.is_independent(speaker):
-            return "INDEP"
-        side = actors.country_side(speaker)
-        if side is not None:
-            return side
-        if actors.is_state(speaker):
-            return self._context_country(state, pos)
-        if _PERSON.match(speaker):
+        """A named body's side; else an independent voice; else a country named in the
+        phrase; else a state body of the country in context. A person's side is read the
+        same way from their role ("Prague Police Chief Martin Vondrasek")."""
+        side = self._side_of_phrase(state, speaker, pos)
+        if side is None and _PERSON.match(speaker):
             surname = speaker.split()[-1]
             if surname not in state.roles:
                 state.roles[surname] = self._role_of(state.text, surname, pos)
-            role = f"{appositive} {state.roles[surname]}"
-            side = actors.body_side(role)
-            if side is not None:
-                return side
-            if actors.is_independent(role):
-                return "INDEP"
-            side = actors.country_side(role)
-            if side is None and actors.is_state(role):
-                side = self._context_country(state, pos)
+            side = self._side_of_phrase(state, f"{appositive} {state.roles[surname]}", pos)
+        return side
+
+    def _side_of_phrase(self, state: _DocState, phrase: str, pos: int) -> str | None:
+        actors = self.actors
+        side = actors.body_side(phrase)
+        if side is not None:
             return side
-        return None
+        if actors.is_independent(phrase):
+            return "INDEP"
+        side = actors.country_side(phrase)
+        if side is None and actors.is_state(phrase):
+            side = self._context_country(state, pos)
+        return side
 
     @staticmethod
     def _role_of(text: str, surname: str, pos: int) -> str:
