@@ -49,11 +49,6 @@ _OBJECT_OK = re.compile(
     r"(?:death toll|toll|figure|number|count|tally|to |from |deaths|casualties|\d|at least)",
     re.IGNORECASE,
 )
-_ADVERBS = (
-    r"(?:(?:also|previously|earlier|later|initially|first|then|now|again|separately|further"
-    r"|has|have|had|had also|on \w+|late on \w+|early on \w+|in a statement|in an update"
-    r"|in a video statement|on Telegram|on X|on Facebook)\s+)*"
-)
 VERB_RE = re.compile(rf"(?<![\w-])(?P<verb>{_VERBS})(?![\w-])", re.IGNORECASE)
 ACCORDING_RE = re.compile(
     r"\baccording to (?P<np>[^,.;:()\"“”]+?)(?=\s*(?:[,.;:()\"“”]|$| on | in a | who | which ))",
