@@ -20,6 +20,8 @@ class Document:
     event: str | None = None
     source: str | None = None  # where it was read from, e.g. "file.jsonl:12"
     warnings: tuple[str, ...] = ()  # e.g. invalid UTF-8 replaced while decoding
+    url: str | None = None
+    site: str | None = None
     extra: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
 
 
@@ -79,3 +81,42 @@ class Estimate:
     injured: int
     missing: int
     reasons: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """A resolved place: a gazetteer entry with its precision."""
+
+    name: str
+    country: str | None  # ISO 3166-1 alpha-2
+    lat: float | None
+    lon: float | None
+    precision: Literal["city", "region", "country"]
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimRecord:
+    """A stored claim with what resolve added: its date, canonical claimant and incident."""
+
+    id: str
+    document_id: str
+    incident_id: str | None
+    claim: Claim
+    reported: str | None  # ISO date the figure was stated (stated day, else publication)
+    claimant_key: str | None  # canonical claimant across documents
+    source: str | None  # site or URL of the document
+    copies: int = 1  # how many syndicated copies repeat it
+
+
+@dataclass(frozen=True, slots=True)
+class Incident:
+    """A real-world incident: the documents and claims about it across articles and days."""
+
+    id: str
+    label: str
+    kind: str | None
+    place: Place | None
+    first_report: str | None
+    last_report: str | None
+    documents: int = 0
+    claims: int = 0

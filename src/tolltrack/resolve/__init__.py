@@ -1,0 +1,1 @@
+"""Resolve: dates, claimants, places and incidents, across documents."""
