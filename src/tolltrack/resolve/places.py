@@ -47,7 +47,6 @@ _STOP = {
     "Victoria",
     "Of",
     "The",
-    "Man",
     "Union",
     "Sunday",
     "Monday",

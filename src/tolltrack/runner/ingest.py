@@ -18,9 +18,9 @@ from tolltrack.extract import Extractor
 from tolltrack.extract.sentences import split_sentences
 from tolltrack.ingest import ReadResult
 from tolltrack.model import Claim, Document
-from tolltrack.resolve.similarity import MinHash
 from tolltrack.resolve import dates, incidents, places, similarity
 from tolltrack.resolve.claimants import claimant_key
+from tolltrack.resolve.similarity import MinHash
 from tolltrack.store import Store
 from tolltrack.store.repository import DocumentRow, NewIncident, content_id
 
