@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 PKG = Path(__file__).resolve().parents[1] / "src" / "tolltrack"
-STAGES = {"ingest", "extract", "reconcile"}
+STAGES = {"ingest", "extract", "resolve", "store", "reconcile"}
 EDGE = {"cli", "export", "evaluate", "runner"}
 
 

@@ -105,7 +105,7 @@ class ClaimRecord:
     reported: str | None  # ISO date the figure was stated (stated day, else publication)
     claimant_key: str | None  # canonical claimant across documents
     source: str | None  # site or URL of the document
-    copies: int = 1  # how many syndicated copies repeat it
+    copy_of: str | None = None  # the document this one's is a syndicated copy of
 
 
 @dataclass(frozen=True, slots=True)

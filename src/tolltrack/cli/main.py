@@ -5,7 +5,7 @@ from __future__ import annotations
 import typer
 
 from tolltrack import __version__
-from tolltrack.cli import evaluate, extract
+from tolltrack.cli import evaluate, extract, store_commands
 
 app = typer.Typer(
     name="tolltrack",
@@ -18,6 +18,12 @@ app = typer.Typer(
 app.command("extract")(extract.extract_command)
 app.command("estimate")(extract.estimate_command)
 app.command("eval")(evaluate.eval_command)
+app.command("ingest")(store_commands.ingest_command)
+app.command("incidents")(store_commands.incidents_command)
+app.command("incident")(store_commands.incident_command)
+app.command("claims")(store_commands.claims_command)
+app.command("docs")(store_commands.docs_command)
+app.command("export")(store_commands.export_command)
 
 
 def _version(value: bool) -> None:

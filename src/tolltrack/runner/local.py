@@ -20,6 +20,11 @@ def read_inputs(paths: Iterable[str], kind: str | None = None) -> Iterator[ReadR
         if p == "-":
             yield from read_stream("<stdin>", sys.stdin.buffer.read(), kind or "jsonl")
             continue
+        if p.startswith(("http://", "https://")):
+            from tolltrack.ingest.web import read_url
+
+            yield from read_url(p)
+            continue
         path = Path(p)
         if not path.exists():
             yield InputError(p, "no such file or directory")

@@ -271,6 +271,15 @@ class Store:
         with self.engine.connect() as c:
             return [_incident(r) for r in c.execute(q)]
 
+    def resolve_id(self, table_name: str, prefix: str) -> str | None:
+        """The one id of ``incidents`` or ``documents`` starting with ``prefix``, if unique."""
+        table = incidents if table_name == "incidents" else documents
+        escaped = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        q = select(table.c.id).where(table.c.id.like(f"{escaped}%", escape="\\")).limit(2)
+        with self.engine.connect() as c:
+            ids = [r.id for r in c.execute(q)]
+        return ids[0] if len(ids) == 1 else None
+
     def incident(self, incident_id: str) -> Incident | None:
         return next((i for i in self.incidents() if i.id == incident_id), None)
 
@@ -399,4 +408,5 @@ def _record(r: Row[Any]) -> ClaimRecord:
         reported=m["reported"],
         claimant_key=m["claimant_key"],
         source=m["site"] or m["url"],
+        copy_of=m["copy_of"],
     )
