@@ -19,7 +19,9 @@ $(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
 	touch $@ $(VENV)/.installed
 
 demo: $(VENV)/.installed
-	$(BIN)/tolltrack extract --table samples/
+	$(BIN)/tolltrack ingest samples/articles.jsonl
+	$(BIN)/tolltrack incidents
+	$(BIN)/tolltrack incident Kramatorsk
 
 lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check src tests benchmarks

@@ -204,7 +204,8 @@ def incident_command(
     args: list[str] = typer.Argument(
         ...,
         metavar="ID | merge A B | split ID DOC...",
-        help="An incident id; or merge A B; or split ID DOC...",
+        help="An incident id (or a unique prefix, or words of its label or place); or "
+        "merge A B; or split ID DOC...",
     ),
     db: str | None = DB,
 ) -> None:
@@ -239,6 +240,9 @@ def incident_command(
 def _full_id(store: Store, table: str, prefix: str) -> str:
     """Ids may be shortened to any unique prefix, as shown in the tables."""
     full = store.resolve_id(table, prefix)
+    if full is None and table == "incidents":
+        found = store.find_incidents(prefix)  # words of its label or place
+        full = found[0] if len(found) == 1 else None
     if full is None:
         err_console.print(
             f"[red]error[/red] {prefix}: no {table[:-1]} with a unique id like that",
@@ -284,7 +288,7 @@ def _show_incident(store: Store, incident_id: str) -> None:
                 p.reported or "",
                 fig,
                 p.claimant or "",
-                f"{p.source or p.document_id}{copies}",
+                f"{p.source or p.document_id[:SHORT]}{copies}",
             )
     console.print(timeline)
     for rev in s.revisions:
@@ -296,7 +300,7 @@ def _show_incident(store: Store, incident_id: str) -> None:
     for col in ("claim", "document", "evidence"):
         claims.add_column(col, overflow="fold")
     for r in records:
-        claims.add_row(r.id, r.document_id, r.claim.evidence)
+        claims.add_row(r.id[:SHORT], r.document_id[:SHORT], r.claim.evidence)
     console.print(claims)
 
 

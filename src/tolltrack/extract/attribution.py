@@ -17,7 +17,8 @@ _VERBS = (
     r"|tweeted|speaks of|spoke of|cited|quoted|indicated|indicates|noted|notes|acknowledged"
     r"|admitted|admits|explained|warned|insisted|recorded|counted|registered|believe|believes"
     r"|put|puts|gave|gives|raised|raises|cut|cuts|revised|revises|lowered|updated|increased"
-    r"|documented|tallied|listed|identified|declared|declares|saying"
+    r"|documented|tallied|listed|identified|declared|declares|saying|repeated|repeats"
+    r"|reiterated|reiterates|maintained|maintains"
 )
 # Verbs that only report when the toll follows: "put the toll at", "raised to 89".
 _OBJECT_VERBS = {
@@ -88,6 +89,7 @@ _DAY_TAIL = re.compile(
     re.IGNORECASE,
 )
 _NOT_A_SPEAKER = re.compile(r"^(?:[a-z]+ing\b|and\b|but\b|or\b|to\b|the$|a$)")
+_DETERMINER_BEFORE = re.compile(r"\b(?:its|their|his|her|the|a|an|this|that|our)\s+$", re.I)
 _PASSIVE = {"been", "be", "being", "was", "were", "is", "are", "get", "got"}
 PRONOUNS = {"he", "she", "it", "they", "we", "i", "who", "which", "this", "that"}
 
@@ -147,13 +149,15 @@ def find_frames(sentence: str, is_headline: bool = False) -> list[Frame]:
     frames: list[Frame] = []
     for m in VERB_RE.finditer(sentence):
         verb = m.group("verb").lower()
+        if _DETERMINER_BEFORE.search(sentence[max(0, m.start() - 8) : m.start()]):
+            continue  # "its claim that", "the report": a noun, not a reporting verb
         if verb in _OBJECT_VERBS and not _OBJECT_OK.match(sentence[m.end() :]):
             continue
         speaker, appositive = _speaker_before(sentence, m.start())
         if not speaker and frames and re.search(r"\band\s+$", sentence[: m.start()]):
             # "X cut the toll ..., and said 1,175 were injured": the subject is shared.
             speaker, appositive = frames[-1].speaker, frames[-1].appositive
-        if speaker and speaker.lower() not in {"it", "this"}:
+        if speaker and speaker.lower() != "this":
             frames.append(Frame(speaker, appositive, m.start(), m.end(), "verb"))
     for m in ACCORDING_RE.finditer(sentence):
         frames.append(Frame(_clean_speaker(m.group("np")), "", m.start(), m.end(), "according"))

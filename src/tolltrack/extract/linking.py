@@ -53,6 +53,8 @@ _DIED_LATER = re.compile(
     r"|(?:not able|unable|could not|couldn't) (?:to )?save)\b",
     re.IGNORECASE,
 )
+# "two of the wounded died in hospital"
+_DIED_NOW = re.compile(r"\s+(?:\w+\s+){0,2}?(?:died|succumbed|have died|had died)\b", re.I)
 _SUB_FIGURE = re.compile(r"\b(?:including|among them|among whom|of whom|of them)\s+$", re.I)
 _NEGATED = re.compile(r"\b(?:no|none of the|not a|not one|not)\s*$", re.IGNORECASE)
 _WORD = re.compile(r"[\w'’-]+")
@@ -141,7 +143,11 @@ def _link_after(text: str, q: Quantity, triggers: list[Trigger], next_start: int
         if _is_agent(text, word, t.end, gap):
             return None  # "a man shot his neighbour": the number counts the attacker
         category = t.category
-        if category in ("casualties", "injured") and _DIED_LATER.match(text[t.end : t.end + 110]):
+        partitive = re.search(r"\bof (?:the|its|their)\s*$", gap) is not None
+        if category in ("casualties", "injured") and (
+            _DIED_LATER.match(text[t.end : t.end + 110])
+            or (partitive and _DIED_NOW.match(text[t.end : t.end + 40]))
+        ):
             category = "killed"  # "a man was shot ... and later died"
         return Figure(
             q,
@@ -172,7 +178,7 @@ def _link_toll(text: str, q: Quantity, triggers: list[Trigger], prev_end: int) -
         return None
     gap = text[best.end : q.start]
     verbal = re.match(r"(?:could|may|might)\b", text[q.start : q.end], re.IGNORECASE)
-    if _words(gap) > 12 or re.search(r"[;]", gap):
+    if _words(gap) > 16 or re.search(r"[;]", gap):
         return None
     if not (_TOLL_GAP_END.search(gap) or (verbal and not gap.strip())):
         return None

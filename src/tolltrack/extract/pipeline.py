@@ -36,7 +36,7 @@ _OWNED_DOC = re.compile(
 )
 _NON_ACTOR = re.compile(
     r"\b(?:toll|figure|count|tally|number|estimate|total|strike|attack|explosion|blast"
-    r"|there|crash|quake|earthquake|fire|it)s?$",
+    r"|there|crash|quake|earthquake|fire)s?$",
     re.IGNORECASE,
 )
 _PERSON = re.compile(r"^(?:[A-Z][\w'’.-]+\s+){0,4}[A-Z][\w'’-]+$")

@@ -13,9 +13,9 @@ GED's low / best / high estimates:
 - **low**: the smallest of the parties' latest figures. **high**: the largest (an upper
   bound's ``high`` where stated). **best**: the latest figure of an international body if
   there is one, else of an independent monitor, else the median of the parties' latest
-  figures (the lower middle one): a party to a conflict counts its own losses low and the
-  other side's high, so the middle is the safer single figure. Each bound names the claims
-  it was taken from.
+  figures (the lower middle one; unattributed figures count only when no party speaks): a
+  party to a conflict counts its own losses low and the other side's high, so the middle is
+  the safer single figure. Each bound names the claims it was taken from.
 - **revised**: a party's latest figure differs from an earlier one (from → to, when, by whom).
   **contested**: the latest figures of two parties differ by 2× or more.
   **single-source**: every claim comes from one claimant.
@@ -154,9 +154,16 @@ def summarize(incident_id: str, records: Sequence[ClaimRecord]) -> Summary:
         current = [p for p in points if not p.superseded] or points
         latest = current[-1]
         all_series.append(Series(party, category, tuple(points), latest))
-        seen = [p.value for p in points]
-        if any(v != latest.value for v in seen):
-            earlier = next(p for p in reversed(points) if p.value != latest.value)
+        # The figure it replaced: the last different one stated on an earlier day, or
+        # presented as earlier; a same-day partial figure is not a revision.
+        before = [
+            p
+            for p in points
+            if p.value != latest.value
+            and (p.superseded or (p.reported or "") < (latest.reported or ""))
+        ]
+        if before:
+            earlier = before[-1]
             revisions.append(
                 Revision(
                     party, category, earlier.value, latest.value, latest.reported, latest.claimant
@@ -210,9 +217,13 @@ def _bounds(category: str, series: list[Series]) -> Bounds:
         pick = max((s.latest for s in neutral), key=lambda p: (p.reported or "", p.value))
         best, reason = pick, f"latest figure of a {by_party[pick.claim_id]} source"
     else:
-        values = [p.value for p in latest]
+        # Unattributed figures are no party's: they count only when no party speaks.
+        parties = [s.latest for s in series if s.party != UNATTRIBUTED] or [
+            s.latest for s in series
+        ]
+        values = sorted(p.value for p in parties)
         median = statistics.median_low(values)
-        best = next(p for p in latest if p.value == median)
+        best = next(p for p in parties if p.value == median)
         reason = f"median of {len(values)} parties' latest figures {values}"
     why.insert(1, f"best {best.value}: {reason} ({best.claimant})")
     return Bounds(

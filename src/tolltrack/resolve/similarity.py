@@ -10,13 +10,14 @@ from datasketch import MinHash, MinHashLSH
 __all__ = ["CopyIndex", "MinHash", "from_bytes", "minhash", "similarity", "to_bytes"]
 
 NUM_PERM = 64
+SCHEME = "affine32"  # stored hash values are only comparable under the same scheme
 COPY_THRESHOLD = 0.8  # estimated Jaccard of word 5-shingles above which texts are copies
 _WORD = re.compile(r"\w+")
 
 
 def minhash(text: str) -> MinHash:
     words = _WORD.findall(text.lower())
-    m = MinHash(num_perm=NUM_PERM)
+    m = MinHash(num_perm=NUM_PERM, scheme=SCHEME)
     shingles = {" ".join(words[i : i + 5]) for i in range(max(1, len(words) - 4))}
     m.update_batch([s.encode("utf-8") for s in shingles])
     return m
@@ -27,7 +28,9 @@ def to_bytes(m: MinHash) -> bytes:
 
 
 def from_bytes(data: bytes) -> MinHash:
-    return MinHash(num_perm=NUM_PERM, hashvalues=np.frombuffer(data, dtype=np.uint64))
+    return MinHash(
+        num_perm=NUM_PERM, hashvalues=np.frombuffer(data, dtype=np.uint64), scheme=SCHEME
+    )
 
 
 class CopyIndex:

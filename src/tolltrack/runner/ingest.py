@@ -61,10 +61,17 @@ class Ingestor:
             if isinstance(item, InputError):
                 counts.failed += 1
                 counts.errors.append(item)
-            elif self.add(item):
-                counts.new += 1
             else:
-                counts.duplicate += 1
+                try:
+                    stored = self.add(item)
+                except InputError as exc:
+                    counts.failed += 1
+                    counts.errors.append(exc)
+                    continue
+                if stored:
+                    counts.new += 1
+                else:
+                    counts.duplicate += 1
             if on_item is not None:
                 on_item(counts)
         return counts

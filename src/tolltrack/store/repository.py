@@ -280,6 +280,16 @@ class Store:
             ids = [r.id for r in c.execute(q)]
         return ids[0] if len(ids) == 1 else None
 
+    def find_incidents(self, words: str) -> list[str]:
+        """Ids of incidents whose label or place contains ``words`` (case-insensitive)."""
+        pattern = f"%{words.lower()}%"
+        q = select(incidents.c.id).where(
+            func.lower(incidents.c.label).like(pattern)
+            | func.lower(func.coalesce(incidents.c.place_name, "")).like(pattern)
+        )
+        with self.engine.connect() as c:
+            return sorted(r.id for r in c.execute(q))
+
     def incident(self, incident_id: str) -> Incident | None:
         return next((i for i in self.incidents() if i.id == incident_id), None)
 
