@@ -28,6 +28,7 @@ lint: $(VENV)/.installed-dev
 	$(BIN)/mypy
 
 test: lint
+	bash scripts/install-system-deps.sh
 	$(BIN)/pytest
 
 bench: $(VENV)/.installed
