@@ -29,6 +29,11 @@ def read_warc_file(path: Path) -> Iterator[ReadResult]:
 def _records(source: str, stream: BinaryIO) -> Iterator[ReadResult]:
     from warcio.archiveiterator import ArchiveIterator  # loaded on first use
 
+    head = stream.read(5)
+    stream.seek(0)
+    if not (head.startswith(b"WARC/") or head.startswith(b"\x1f\x8b")):
+        yield InputError(source, "not a WARC file (no WARC/ header, not gzip)")
+        return
     try:
         for n, record in enumerate(ArchiveIterator(stream), 1):
             if record.rec_type != "response":

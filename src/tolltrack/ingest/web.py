@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from tolltrack import __version__
 from tolltrack.errors import InputError
 from tolltrack.ingest.base import ReadResult, read_stream
+from tolltrack.ingest.html import page_document
 
 USER_AGENT = (
     f"tolltrack/{__version__} (casualty-figure tracker; +https://pypi.org/project/tolltrack/)"
@@ -69,4 +70,10 @@ def read_url(url: str) -> Iterator[ReadResult]:
         or head.startswith(b"<?xml")
         or (b"<rss" in head or b"<feed" in head)
     )
-    yield from read_stream(final, body, "feed" if is_feed else "html")
+    if is_feed:
+        yield from read_stream(final, body, "feed")
+        return
+    try:
+        yield page_document(final, body.decode("utf-8", errors="replace"), url=final)
+    except InputError as exc:
+        yield exc
