@@ -6,7 +6,7 @@ import gzip
 import io
 import json
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
@@ -29,12 +29,13 @@ PAGE = (
 RSS = """<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title>
 <item><title>Five killed in storm</title><link>https://example.org/storm</link>
 <pubDate>Mon, 04 Sep 2023 10:00:00 GMT</pubDate>
-<description>&lt;p&gt;Five people were killed when the storm hit, officials said.&lt;/p&gt;</description>
+<description>&lt;p&gt;Five people were killed when the storm hit, officials said.
+&lt;/p&gt;</description>
 </item><item><title>Empty</title><link>https://example.org/e</link><description></description></item>
 </channel></rss>"""
 
 
-def only_docs(items: list[object]) -> list[Document]:
+def only_docs(items: Sequence[object]) -> list[Document]:
     return [i for i in items if isinstance(i, Document)]
 
 
