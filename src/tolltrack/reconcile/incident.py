@@ -114,7 +114,8 @@ class Summary:
 def _points(records: Sequence[ClaimRecord]) -> dict[tuple[str, str], list[Point]]:
     series: dict[tuple[str, str], list[Point]] = defaultdict(list)
     originals: dict[tuple[object, ...], int] = {}
-    for r in records:
+    # Originals before copies, so that a copy finds the point it repeats.
+    for r in sorted(records, key=lambda r: r.copy_of is not None):
         c = r.claim
         if c.background:
             continue
