@@ -33,6 +33,7 @@ test: lint
 
 bench: $(VENV)/.installed
 	$(BIN)/python benchmarks/bench_extract.py $(SHARED)/data/gvc-dev.jsonl
+	$(BIN)/python benchmarks/bench_ingest.py $(SHARED)/data/gvc-dev.jsonl
 
 clean:
 	rm -rf $(VENV) build *.egg-info src/*.egg-info .mypy_cache .ruff_cache .pytest_cache
