@@ -35,6 +35,8 @@ def test_claimant_key_is_one_for_one_claimant() -> None:
     }
     assert keys == {"RU:defence ministry"}
     assert claimant_key("Lieutenant General Sergei Sevryukov", "RU") == "RU:sevryukov"
+    # a spokesman for a body speaks for the body
+    assert claimant_key("Lt Gen Sevryukov, speaking for the ministry", "RU") == "RU:ministry"
     assert claimant_key(None, None) is None
 
 

@@ -184,7 +184,7 @@ def summarize(incident_id: str, records: Sequence[ClaimRecord]) -> Summary:
         ratio = max(attributed) / min(attributed) if len(attributed) > 1 else 1.0
         spread[category] = round(ratio, 2)
         contested[category] = ratio >= CONTESTED_RATIO
-    claimants = {r.claimant_key or r.claim.claimant for r in records}
+    claimants = set(canonical_claimants(records).values())
     by_doc: dict[str, list[ClaimRecord]] = defaultdict(list)
     for r in records:
         by_doc[r.document_id].append(r)
@@ -201,6 +201,24 @@ def summarize(incident_id: str, records: Sequence[ClaimRecord]) -> Summary:
         single_source=len(claimants) == 1,
         estimate={"killed": est.killed, "injured": est.injured, "missing": est.missing},
     )
+
+
+def canonical_claimants(records: Sequence[ClaimRecord]) -> dict[str, str | None]:
+    """Claim id → claimant key, with "RU:ministry" read as "RU:defence ministry" when that is
+    the only ministry of that side in the incident."""
+    keys = {r.claimant_key for r in records if r.claimant_key}
+    qualified: dict[str, set[str]] = defaultdict(set)
+    for key in keys:
+        side, _, name = key.partition(":")
+        if " " in name:
+            qualified[f"{side}:{name.rsplit(' ', 1)[1]}"].add(key)
+    out: dict[str, str | None] = {}
+    for r in records:
+        key = r.claimant_key
+        if key in qualified and len(qualified[key]) == 1:
+            key = next(iter(qualified[key]))
+        out[r.id] = key if key is not None else r.claim.claimant
+    return out
 
 
 def _bounds(category: str, series: list[Series]) -> Bounds:
