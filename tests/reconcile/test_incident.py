@@ -64,9 +64,8 @@ def test_single_source_and_background() -> None:
     assert s.single_source and s.bounds["killed"].high == 3 and s.flags == ("single-source",)
 
 
-def test_a_ministry_named_twice_ways_is_one_source() -> None:
-    a = rec(1, "killed", 63, "RU", "d")
-    b = rec(2, "killed", 89, "RU", "d2")
+def test_a_ministry_named_two_ways_is_one_source() -> None:
+    a, b = rec(1, "killed", 63, "RU", "d"), rec(2, "killed", 89, "RU", "d2")
     a = ClaimRecord(a.id, a.document_id, "i", a.claim, "d", "RU:defence ministry", "s")
     b = ClaimRecord(b.id, b.document_id, "i", b.claim, "d2", "RU:ministry", "s")
     assert summarize("i", [a, b]).single_source

@@ -214,10 +214,10 @@ def canonical_claimants(records: Sequence[ClaimRecord]) -> dict[str, str | None]
             qualified[f"{side}:{name.rsplit(' ', 1)[1]}"].add(key)
     out: dict[str, str | None] = {}
     for r in records:
-        key = r.claimant_key
-        if key in qualified and len(qualified[key]) == 1:
-            key = next(iter(qualified[key]))
-        out[r.id] = key if key is not None else r.claim.claimant
+        found = r.claimant_key
+        if found in qualified and len(qualified[found]) == 1:
+            found = next(iter(qualified[found]))
+        out[r.id] = found if found is not None else r.claim.claimant
     return out
 
 
