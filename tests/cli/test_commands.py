@@ -15,9 +15,11 @@ runner = CliRunner()
 def test_help_lists_every_command_with_a_description() -> None:
     result = runner.invoke(app, ["--help"])
     assert result.exit_code == 0
-    for name in ("extract", "estimate", "eval"):
+    names = ("extract", "estimate", "eval", "ingest", "incidents", "incident", "claims", "docs",
+             "export")
+    for name in names:
         assert name in result.output
-    for name in ("extract", "estimate", "eval"):
+    for name in names:
         sub = runner.invoke(app, [name, "--help"])
         assert sub.exit_code == 0 and "Example" in sub.output
 
