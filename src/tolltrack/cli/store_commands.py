@@ -21,6 +21,7 @@ from tolltrack.model import CATEGORIES, ClaimRecord
 from tolltrack.reconcile.incident import Summary, summarize
 from tolltrack.runner.ingest import IngestCounts, Ingestor
 from tolltrack.runner.local import read_inputs
+from tolltrack.runner.stats import incident_stats
 from tolltrack.store import DEFAULT_URL, Store
 
 console = Console()
@@ -224,11 +225,13 @@ def incident_command(
     if args[0] == "merge" and len(args) == 3:
         keep, other = _full_id(store, "incidents", args[1]), _full_id(store, "incidents", args[2])
         store.merge_incidents(keep, other)
+        store.refresh_stats([keep, other], incident_stats)
         console.print(f"merged {other} into {keep}")
         return
     if args[0] == "split" and len(args) >= 3:
         inc = _full_id(store, "incidents", args[1])
         new = store.split_incident(inc, [_full_id(store, "documents", d) for d in args[2:]])
+        store.refresh_stats([inc, new], incident_stats)
         console.print(f"documents moved to new incident {new}")
         return
     if len(args) != 1:

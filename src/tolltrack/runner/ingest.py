@@ -21,6 +21,7 @@ from tolltrack.model import Claim, Document
 from tolltrack.resolve import dates, incidents, places, similarity
 from tolltrack.resolve.claimants import claimant_key
 from tolltrack.resolve.similarity import MinHash
+from tolltrack.runner.stats import incident_stats
 from tolltrack.store import Store
 from tolltrack.store.repository import DocumentRow, NewIncident, content_id
 
@@ -101,7 +102,9 @@ class Ingestor:
             incident_id=incident.id,
             minhash=similarity.to_bytes(mh),
         )
-        stored = self.store.add_document(row, self._resolved(doc, claims), incident)
+        stored = self.store.add_document(
+            row, self._resolved(doc, claims), incident, stats=incident_stats
+        )
         if stored:
             self.copies.add(doc_id, mh)
         return stored

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -12,9 +12,11 @@ from sqlalchemy import Engine, Row, func, select, update
 from tolltrack.model import Claim, ClaimRecord, Incident, Place
 from tolltrack.store import migrate
 from tolltrack.store.engine import make_engine
-from tolltrack.store.schema import claims, documents, incidents
+from tolltrack.store.schema import claims, documents, incident_stats, incidents
 
 DEFAULT_URL = "sqlite:///tolltrack.db"
+# (incident id, its claims) -> the incident_stats columns (everything but ids and documents)
+StatsFunction = Callable[[str, list[ClaimRecord]], dict[str, Any]]
 
 
 def content_id(prefix: str, *parts: object) -> str:
@@ -73,11 +75,13 @@ class Store:
         doc: DocumentRow,
         records: Sequence[tuple[Claim, str | None, str | None]],
         incident: NewIncident | None,
+        stats: StatsFunction | None = None,
     ) -> bool:
         """Store a document with its claims (claim, reported date, claimant key) atomically.
 
         Returns False, changing nothing, when a document with the same content is stored.
-        ``incident`` is created first when it does not exist yet.
+        ``incident`` is created first when it does not exist yet. ``stats`` computes the
+        incident's figures from its claims; they are stored in the same transaction.
         """
         with self.engine.begin() as c:
             if c.execute(
@@ -110,7 +114,29 @@ class Store:
                 c.execute(claims.insert(), rows)
             if doc.incident_id is not None:
                 self._touch_incident(c, doc.incident_id, doc.published)
+                if stats is not None:
+                    self._save_stats(c, doc.incident_id, stats)
         return True
+
+    def _save_stats(self, c: Any, incident_id: str, stats: StatsFunction) -> None:
+        row = stats(incident_id, self._claim_records(c, incident_id))
+        n_docs = c.execute(
+            select(func.count()).where(documents.c.incident_id == incident_id)
+        ).scalar_one()
+        c.execute(incident_stats.delete().where(incident_stats.c.incident_id == incident_id))
+        c.execute(incident_stats.insert().values(incident_id=incident_id, documents=n_docs, **row))
+
+    def refresh_stats(self, incident_ids: Iterable[str], stats: StatsFunction) -> None:
+        """Recompute the stored figures of these incidents (after a merge or split)."""
+        with self.engine.begin() as c:
+            for incident_id in incident_ids:
+                exists = c.execute(select(incidents.c.id).where(incidents.c.id == incident_id))
+                if exists.first() is None:
+                    c.execute(
+                        incident_stats.delete().where(incident_stats.c.incident_id == incident_id)
+                    )
+                    continue
+                self._save_stats(c, incident_id, stats)
 
     @staticmethod
     def _ensure_incident(c: Any, inc: NewIncident) -> None:
@@ -163,6 +189,7 @@ class Store:
                 .where(documents.c.incident_id == keep)
                 .values(incident_locked=True)
             )
+            c.execute(incident_stats.delete().where(incident_stats.c.incident_id == other))
             c.execute(incidents.delete().where(incidents.c.id == other))
             self._recompute_reports(c, keep)
 
@@ -294,14 +321,18 @@ class Store:
         return next((i for i in self.incidents() if i.id == incident_id), None)
 
     def claim_records(self, incident_id: str | None = None) -> list[ClaimRecord]:
+        with self.engine.connect() as c:
+            return self._claim_records(c, incident_id)
+
+    @staticmethod
+    def _claim_records(c: Any, incident_id: str | None) -> list[ClaimRecord]:
         q = select(claims, documents.c.site, documents.c.url, documents.c.copy_of).join(
             documents, documents.c.id == claims.c.document_id
         )
         if incident_id is not None:
             q = q.where(claims.c.incident_id == incident_id)
         q = q.order_by(claims.c.reported, claims.c.document_id, claims.c.start, claims.c.id)
-        with self.engine.connect() as c:
-            return [_record(r) for r in c.execute(q)]
+        return [_record(r) for r in c.execute(q)]
 
     def documents(self, incident_id: str | None = None) -> list[DocumentRow]:
         q = select(documents)

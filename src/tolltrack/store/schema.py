@@ -78,3 +78,32 @@ claims = Table(
 )
 Index("ix_claims_incident", claims.c.incident_id)
 Index("ix_claims_document", claims.c.document_id)
+
+# Per-incident figures from reconcile, kept current at ingest, so that lists of incidents can
+# be filtered, sorted and paginated in SQL.
+incident_stats = Table(
+    "incident_stats",
+    metadata,
+    Column("incident_id", String(40), ForeignKey("incidents.id"), primary_key=True),
+    Column("documents", Integer, nullable=False),
+    Column("claims", Integer, nullable=False),
+    Column("sides", String(200), nullable=False),
+    Column("killed_low", Integer),
+    Column("killed_best", Integer),
+    Column("killed_high", Integer),
+    Column("injured_low", Integer),
+    Column("injured_best", Integer),
+    Column("injured_high", Integer),
+    Column("missing_low", Integer),
+    Column("missing_best", Integer),
+    Column("missing_high", Integer),
+    Column("casualties_low", Integer),
+    Column("casualties_best", Integer),
+    Column("casualties_high", Integer),
+    Column("spread", Float, nullable=False),
+    Column("revised", Boolean, nullable=False),
+    Column("contested", Boolean, nullable=False),
+    Column("single_source", Boolean, nullable=False),
+)
+Index("ix_stats_killed_best", incident_stats.c.killed_best)
+Index("ix_stats_spread", incident_stats.c.spread)
