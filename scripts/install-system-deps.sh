@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Debian packages the test suite needs: PostgreSQL (the server backend's tests start a real
-# server on loopback). Called by `make test`; installs only what is missing.
+# server on loopback) and Chromium (the web UI's tests drive it headless with Playwright).
+# Called by `make test`; installs only what is missing.
 set -euo pipefail
 
 missing=()
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
+[ -x /usr/bin/chromium ] || missing+=(chromium)
 
 if [ ${#missing[@]} -eq 0 ]; then
   exit 0

@@ -15,8 +15,17 @@ runner = CliRunner()
 def test_help_lists_every_command_with_a_description() -> None:
     result = runner.invoke(app, ["--help"])
     assert result.exit_code == 0
-    names = ("extract", "estimate", "eval", "ingest", "incidents", "incident", "claims", "docs",
-             "export")
+    names = (
+        "extract",
+        "estimate",
+        "eval",
+        "ingest",
+        "incidents",
+        "incident",
+        "claims",
+        "docs",
+        "export",
+    )
     for name in names:
         assert name in result.output
     for name in names:

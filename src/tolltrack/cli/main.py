@@ -24,6 +24,7 @@ app.command("incident")(store_commands.incident_command)
 app.command("claims")(store_commands.claims_command)
 app.command("docs")(store_commands.docs_command)
 app.command("export")(store_commands.export_command)
+app.command("serve")(store_commands.serve_command)
 
 
 def _version(value: bool) -> None:

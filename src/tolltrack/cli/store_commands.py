@@ -432,3 +432,31 @@ def _write_export(
         writers.to_parquet(claims, tables.CLAIM_COLUMNS, out / "claims.parquet")
         return
     raise TolltrackError("--format", f"unknown format {fmt!r} (json, csv or parquet)")
+
+
+def serve_command(
+    db: str | None = DB,
+    host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on."),
+    port: int = typer.Option(8000, "--port", help="Port to listen on."),
+) -> None:
+    """Serve the web UI and the JSON API (/api/v1, OpenAPI at /api/v1/openapi.json).
+
+    Writes (POST /api/v1/documents) need a bearer token set in TOLLTRACK_API_TOKEN.
+
+    Examples:
+
+      tolltrack serve
+
+      TOLLTRACK_API_TOKEN=secret tolltrack serve --db postgresql://tt@db/tolltrack --port 9000
+    """
+    try:
+        import uvicorn
+
+        from tolltrack.web.app import create_app
+    except ImportError:
+        err_console.print(
+            "[red]error[/red] the web UI needs its extra: pip install 'tolltrack[web]'"
+        )
+        raise typer.Exit(2) from None
+    store = open_store(db)
+    uvicorn.run(create_app(store), host=host, port=port, log_level="info")

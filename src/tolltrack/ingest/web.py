@@ -4,7 +4,8 @@ retries and a clear user agent."""
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from typing import Any
 
 from tolltrack import __version__
 from tolltrack.errors import InputError
@@ -19,10 +20,18 @@ TIMEOUT_S = 20.0
 RETRIES = 2
 
 
-def fetch(url: str) -> tuple[bytes, str, str]:
-    """(body, content type, final URL) of a GET, or an InputError saying why not."""
+def fetch(url: str, guard: Callable[[str], None] | None = None) -> tuple[bytes, str, str]:
+    """(body, content type, final URL) of a GET, or an InputError saying why not.
+
+    ``guard`` is called with the URL of every request, redirects included, and refuses one
+    by raising InputError (see :mod:`tolltrack.ingest.urlguard`).
+    """
     import httpx  # loaded on first use
 
+    hooks: dict[str, list[Callable[[Any], None]]] = {}
+    if guard is not None:
+        check = guard
+        hooks["request"] = [lambda request: check(str(request.url))]
     last: Exception | None = None
     for attempt in range(RETRIES + 1):
         try:
@@ -32,6 +41,7 @@ def fetch(url: str) -> tuple[bytes, str, str]:
                     max_redirects=5,
                     timeout=TIMEOUT_S,
                     headers={"User-Agent": USER_AGENT},
+                    event_hooks=hooks,
                 ) as client,
                 client.stream("GET", url) as response,
             ):
@@ -57,10 +67,10 @@ def fetch(url: str) -> tuple[bytes, str, str]:
     raise InputError(url, f"cannot fetch ({type(last).__name__}: {last})")
 
 
-def read_url(url: str) -> Iterator[ReadResult]:
+def read_url(url: str, guard: Callable[[str], None] | None = None) -> Iterator[ReadResult]:
     """A web page (one document) or a feed (one per entry)."""
     try:
-        body, ctype, final = fetch(url)
+        body, ctype, final = fetch(url, guard)
     except InputError as exc:
         yield exc
         return

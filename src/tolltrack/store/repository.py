@@ -44,6 +44,21 @@ class DocumentRow:
 
 
 @dataclass(frozen=True, slots=True)
+class IncidentQuery:
+    """Filters, order and page of an incident list."""
+
+    text: str | None = None
+    place: str | None = None
+    since: str | None = None
+    until: str | None = None
+    category: str | None = None
+    contested: bool = False
+    sort: str = "latest"  # latest, spread or best
+    limit: int = 50
+    offset: int = 0
+
+
+@dataclass(frozen=True, slots=True)
 class NewIncident:
     id: str
     event: str | None
@@ -306,6 +321,97 @@ class Store:
         with self.engine.connect() as c:
             ids = [r.id for r in c.execute(q)]
         return ids[0] if len(ids) == 1 else None
+
+    def list_incidents(self, query: IncidentQuery) -> tuple[list[dict[str, Any]], int]:
+        """One page of incidents with their stored figures, and how many match in all."""
+        s = incident_stats
+        q = select(incidents, *[col for col in s.c if col.name != "incident_id"]).outerjoin(
+            s, s.c.incident_id == incidents.c.id
+        )
+        conditions: list[Any] = []
+        if query.text:
+            pattern = f"%{query.text.lower()}%"
+            conditions.append(
+                func.lower(incidents.c.label).like(pattern)
+                | func.lower(func.coalesce(incidents.c.place_name, "")).like(pattern)
+            )
+        if query.place:
+            pattern = f"%{query.place.lower()}%"
+            conditions.append(
+                func.lower(func.coalesce(incidents.c.place_name, "")).like(pattern)
+                | func.lower(func.coalesce(incidents.c.country, "")).like(pattern)
+            )
+        if query.since:
+            conditions.append(incidents.c.last_report >= query.since)
+        if query.until:
+            conditions.append(incidents.c.first_report <= query.until)
+        if query.category in ("killed", "injured", "missing", "casualties"):
+            conditions.append(s.c[f"{query.category}_best"].is_not(None))
+        if query.contested:
+            conditions.append(s.c.contested.is_(True))
+        for cond in conditions:
+            q = q.where(cond)
+        sort_col: Any = {
+            "spread": func.coalesce(s.c.spread, 0.0),
+            "best": func.coalesce(s.c.killed_best, -1),
+        }.get(query.sort, func.coalesce(incidents.c.last_report, ""))
+        q = q.order_by(sort_col.desc(), incidents.c.id).limit(query.limit).offset(query.offset)
+        count_q = select(func.count()).select_from(
+            incidents.outerjoin(s, s.c.incident_id == incidents.c.id)
+        )
+        for cond in conditions:
+            count_q = count_q.where(cond)
+        with self.engine.connect() as c:
+            rows = [dict(r._mapping) for r in c.execute(q)]
+            total = int(c.execute(count_q).scalar_one())
+        return rows, total
+
+    def claims_page(
+        self, incident_id: str | None, claimant_key: str | None, limit: int, offset: int
+    ) -> list[ClaimRecord]:
+        q = select(claims, documents.c.site, documents.c.url, documents.c.copy_of).join(
+            documents, documents.c.id == claims.c.document_id
+        )
+        if incident_id is not None:
+            q = q.where(claims.c.incident_id == incident_id)
+        if claimant_key is not None:
+            q = q.where(claims.c.claimant_key == claimant_key)
+        q = q.order_by(claims.c.id).limit(limit).offset(offset)
+        with self.engine.connect() as c:
+            return [_record(r) for r in c.execute(q)]
+
+    def documents_page(self, limit: int, offset: int) -> list[DocumentRow]:
+        q = select(documents).order_by(documents.c.id).limit(limit).offset(offset)
+        with self.engine.connect() as c:
+            return [_document(r) for r in c.execute(q)]
+
+    def document_copies(self, document_id: str) -> list[str]:
+        """Ids of the documents linked to this one as syndicated copies (either way)."""
+        with self.engine.connect() as c:
+            row = c.execute(select(documents.c.copy_of).where(documents.c.id == document_id))
+            original = row.scalar_one_or_none() or document_id
+            q = select(documents.c.id).where(
+                (documents.c.copy_of == original) | (documents.c.id == original)
+            )
+            return sorted(r.id for r in c.execute(q) if r.id != document_id)
+
+    def claimants(self, limit: int, offset: int) -> list[dict[str, Any]]:
+        q = (
+            select(
+                claims.c.claimant_key,
+                func.min(claims.c.claimant).label("name"),
+                func.min(claims.c.claimant_side).label("side"),
+                func.count().label("claims"),
+                func.count(func.distinct(claims.c.incident_id)).label("incidents"),
+            )
+            .where(claims.c.claimant_key.is_not(None))
+            .group_by(claims.c.claimant_key)
+            .order_by(claims.c.claimant_key)
+            .limit(limit)
+            .offset(offset)
+        )
+        with self.engine.connect() as c:
+            return [dict(r._mapping) for r in c.execute(q)]
 
     def find_incidents(self, words: str) -> list[str]:
         """Ids of incidents whose label or place contains ``words`` (case-insensitive)."""

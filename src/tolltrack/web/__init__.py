@@ -1,0 +1,1 @@
+"""Web UI and JSON API (FastAPI): ``tolltrack serve``. Needs the ``web`` extra."""
