@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import base64
 import hmac
-import json
 import os
 from importlib import resources
 from pathlib import Path
@@ -82,6 +81,10 @@ def create_app(store: Store, api_token: str | None = None) -> FastAPI:
     # -- static files: our script and Plotly's bundle from its Python package -------------
     static = resources.files("tolltrack.web") / "static"
 
+    @app.get("/favicon.ico", include_in_schema=False)
+    def favicon() -> Response:
+        return Response(status_code=204)
+
     @app.get("/static/{name}", include_in_schema=False)
     def static_file(name: str) -> FileResponse:
         if name == "plotly.min.js":
@@ -147,7 +150,7 @@ def create_app(store: Store, api_token: str | None = None) -> FastAPI:
             inc=inc,
             s=summary,
             records=records,
-            chart=json.dumps(summary["timeline"]),
+            chart=views.script_json(summary["timeline"]),
         )
 
     @app.get("/documents/{document_id}", response_class=HTMLResponse, include_in_schema=False)

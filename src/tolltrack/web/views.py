@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from markupsafe import Markup, escape
@@ -77,6 +78,14 @@ def summary_json(inc: Incident, s: Summary) -> dict[str, Any]:
             for x in s.series
         ],
     }
+
+
+def script_json(value: Any) -> Markup:
+    """JSON for a <script type="application/json"> block. The block's text is not decoded as
+    HTML, so it is not HTML-escaped; instead <, > and & are written as JSON escapes, so that
+    no "</script>" in an article can end the block."""
+    text = json.dumps(value, ensure_ascii=False)
+    return Markup(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
 
 
 def claim_json(r: ClaimRecord) -> dict[str, Any]:
