@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from fastapi.testclient import TestClient
 
@@ -52,14 +54,17 @@ def test_exports(client: TestClient) -> None:
     assert client.get("/api/v1/export.parquet").content[:4] == b"PAR1"
 
 
-def test_writes_need_the_token(client: TestClient, web_store: Store) -> None:
+def test_writes_need_the_token(tmp_path: Path) -> None:
+    own = Store(f"sqlite:///{tmp_path / 'w.db'}")  # writes stay out of the shared store
+    client = TestClient(create_app(own, api_token="secret"))
     body = {"text": "Four people were killed in a flood near Sumy, officials said."}
     assert client.post("/api/v1/documents", json=body).status_code == 401
     bad = client.post("/api/v1/documents", json=body, headers={"Authorization": "Bearer no"})
     assert bad.status_code == 401
     ok = client.post("/api/v1/documents", json=body, headers={"Authorization": "Bearer secret"})
     assert ok.status_code == 201 and ok.json()["new"] == 1
-    off = TestClient(create_app(web_store, api_token=""))
+    assert own.counts()["documents"] == 1
+    off = TestClient(create_app(own, api_token=""))
     assert off.post("/api/v1/documents", json=body).status_code == 403
 
 
