@@ -27,7 +27,7 @@ def test_incidents_filter_sort_and_cursor(client: TestClient) -> None:
     assert first["items"][0]["place_name"] == "Kramatorsk"  # the contested one spreads most
     contested = client.get("/api/v1/incidents", params={"contested": True}).json()
     assert [i["place_name"] for i in contested["items"]] == ["Kramatorsk"]
-    assert client.get("/api/v1/incidents", params={"cursor": "garbage"}).status_code == 400
+    assert client.get("/api/v1/incidents", params={"cursor": "garbage"}).status_code == 422
 
 
 def test_incident_detail(client: TestClient) -> None:

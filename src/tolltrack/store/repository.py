@@ -424,7 +424,18 @@ class Store:
             return sorted(r.id for r in c.execute(q))
 
     def incident(self, incident_id: str) -> Incident | None:
-        return next((i for i in self.incidents() if i.id == incident_id), None)
+        n_docs = (
+            select(func.count()).where(documents.c.incident_id == incident_id).scalar_subquery()
+        )
+        n_claims = (
+            select(func.count()).where(claims.c.incident_id == incident_id).scalar_subquery()
+        )
+        q = select(incidents, n_docs.label("n_docs"), n_claims.label("n_claims")).where(
+            incidents.c.id == incident_id
+        )
+        with self.engine.connect() as c:
+            row = c.execute(q).first()
+        return None if row is None else _incident(row)
 
     def claim_records(self, incident_id: str | None = None) -> list[ClaimRecord]:
         with self.engine.connect() as c:

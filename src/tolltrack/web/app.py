@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
-import base64
 import hmac
 import os
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from fastapi import APIRouter, FastAPI, Header, HTTPException, Query, Request
 from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response
+from fastapi.routing import APIRoute
 from jinja2 import Environment, PackageLoader, select_autoescape
 from pydantic import BaseModel, Field
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.routing import Match
 
 from tolltrack.export import tables, writers
 from tolltrack.ingest.urlguard import check_url
@@ -26,32 +28,38 @@ from tolltrack.web import views
 from tolltrack.web.security import MAX_BODY, SecurityMiddleware
 
 PAGE_SIZE = 50
+_ERROR = {"content": {"application/json": {"example": {"detail": "why"}}}}
+NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"description": "Not found", **_ERROR}}
+WRITE_ERRORS: dict[int | str, dict[str, Any]] = {
+    400: {"description": "Malformed JSON body", **_ERROR},
+    401: {"description": "Missing or wrong bearer token", **_ERROR},
+    403: {"description": "Writes are off (no token configured)", **_ERROR},
+    413: {"description": "Request body too large", **_ERROR},
+}
 
 
 class NewDocument(BaseModel):
     """A document to ingest: its text, or a URL to fetch (public addresses only)."""
 
-    text: str | None = Field(None, max_length=MAX_BODY)
+    # Below the body limit, so that an over-long text is a validation error (422).
+    text: str | None = Field(None, max_length=MAX_BODY - 100_000)
     url: str | None = Field(None, max_length=2000)
     id: str | None = Field(None, max_length=500)
     title: str | None = Field(None, max_length=1000)
     published: str | None = Field(None, max_length=32)
 
 
+# Cursors are opaque to clients ("o" and a position); their form is in the schema, so a
+# malformed one is refused by validation (422) like any other bad parameter.
+CURSOR = Query(None, pattern="^o[0-9]{1,9}$", description="next_cursor of the previous page")
+
+
 def _cursor(offset: int) -> str:
-    return base64.urlsafe_b64encode(f"o:{offset}".encode()).decode()
+    return f"o{offset}"
 
 
 def _offset(cursor: str | None) -> int:
-    if not cursor:
-        return 0
-    try:
-        kind, _, value = base64.urlsafe_b64decode(cursor.encode()).decode().partition(":")
-        if kind == "o" and value.isdigit():
-            return int(value)
-    except (ValueError, UnicodeDecodeError):
-        pass
-    raise HTTPException(400, "invalid cursor")
+    return int(cursor[1:]) if cursor else 0
 
 
 def create_app(store: Store, api_token: str | None = None) -> FastAPI:
@@ -72,6 +80,18 @@ def create_app(store: Store, api_token: str | None = None) -> FastAPI:
 
     def render(name: str, **context: Any) -> HTMLResponse:
         return HTMLResponse(env.get_template(name).render(**context))
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        headers = dict(exc.headers or {})
+        if exc.status_code == 405:
+            # Starlette lists the methods of the first matching route only; list them all.
+            methods = set()
+            for route in app.router.routes:
+                if isinstance(route, APIRoute) and route.matches(request.scope)[0] != Match.NONE:
+                    methods |= route.methods or set()
+            headers["Allow"] = ", ".join(sorted(methods))
+        return JSONResponse({"detail": exc.detail}, status_code=exc.status_code, headers=headers)
 
     @app.exception_handler(Exception)
     async def _internal(request: Request, exc: Exception) -> JSONResponse:
@@ -201,7 +221,7 @@ def create_app(store: Store, api_token: str | None = None) -> FastAPI:
         contested: bool = False,
         sort: str = Query("latest", pattern="^(latest|spread|best)$"),
         limit: int = Query(50, ge=1, le=500),
-        cursor: str | None = None,
+        cursor: str | None = CURSOR,
     ) -> dict[str, Any]:
         """Incidents with their current figures, filtered and sorted; cursor-paginated."""
         offset = _offset(cursor)
@@ -211,7 +231,7 @@ def create_app(store: Store, api_token: str | None = None) -> FastAPI:
         nxt = _cursor(offset + limit) if offset + limit < total else None
         return {"items": rows, "total": total, "next_cursor": nxt}
 
-    @api.get("/incidents/{incident_id}")
+    @api.get("/incidents/{incident_id}", responses=NOT_FOUND)
     def api_incident(incident_id: str) -> dict[str, Any]:
         """One incident: timeline per side, low/best/high with reasons, revisions, flags."""
         inc = store.incident(incident_id)
@@ -224,7 +244,7 @@ def create_app(store: Store, api_token: str | None = None) -> FastAPI:
         incident: str | None = None,
         claimant: str | None = None,
         limit: int = Query(100, ge=1, le=1000),
-        cursor: str | None = None,
+        cursor: str | None = CURSOR,
     ) -> dict[str, Any]:
         """Stored claims (the claims spec's fields plus ids, date and source)."""
         offset = _offset(cursor)
@@ -234,7 +254,7 @@ def create_app(store: Store, api_token: str | None = None) -> FastAPI:
 
     @api.get("/documents")
     def api_documents(
-        limit: int = Query(50, ge=1, le=500), cursor: str | None = None
+        limit: int = Query(50, ge=1, le=500), cursor: str | None = CURSOR
     ) -> dict[str, Any]:
         """Stored documents (without their text)."""
         offset = _offset(cursor)
@@ -257,7 +277,7 @@ def create_app(store: Store, api_token: str | None = None) -> FastAPI:
             "next_cursor": _cursor(offset + limit) if len(page) > limit else None,
         }
 
-    @api.get("/documents/{document_id}")
+    @api.get("/documents/{document_id}", responses=NOT_FOUND)
     def api_document(document_id: str) -> dict[str, Any]:
         doc = store.document(document_id)
         if doc is None:
@@ -277,7 +297,7 @@ def create_app(store: Store, api_token: str | None = None) -> FastAPI:
 
     @api.get("/claimants")
     def api_claimants(
-        limit: int = Query(100, ge=1, le=1000), cursor: str | None = None
+        limit: int = Query(100, ge=1, le=1000), cursor: str | None = CURSOR
     ) -> dict[str, Any]:
         """Canonical claimants with how many claims and incidents they have."""
         offset = _offset(cursor)
@@ -287,8 +307,19 @@ def create_app(store: Store, api_token: str | None = None) -> FastAPI:
             "next_cursor": _cursor(offset + limit) if len(page) > limit else None,
         }
 
-    @api.get("/export.{fmt}")
-    def api_export(fmt: str) -> Response:
+    @api.get(
+        "/export.{fmt}",
+        responses={
+            200: {
+                "content": {
+                    "application/json": {},
+                    "text/csv": {},
+                    "application/vnd.apache.parquet": {},
+                }
+            }
+        },
+    )
+    def api_export(fmt: Literal["json", "csv", "parquet"]) -> Response:
         """Download incidents and claims as json, csv (incidents) or parquet (incidents)."""
         incidents, claims = tables.build(store)
         if fmt == "json":
@@ -317,7 +348,7 @@ def create_app(store: Store, api_token: str | None = None) -> FastAPI:
             )
         raise HTTPException(404, "formats: json, csv, parquet")
 
-    @api.post("/documents", status_code=201)
+    @api.post("/documents", status_code=201, responses=WRITE_ERRORS)
     def api_ingest(body: NewDocument, authorization: str | None = Header(None)) -> dict[str, Any]:
         """Ingest a text or a URL. Needs ``Authorization: Bearer <TOLLTRACK_API_TOKEN>``;
         without a configured token, writes are off."""
