@@ -38,8 +38,10 @@ def main() -> int:
     counts = store.counts()
     size_mb = sum(p.stat().st_size for p in workdir.glob("bench.db*")) / 1e6
     print(f"corpus: {args.corpus} ({first.read} documents)")
-    print(f"first run: {first.new} new, {first.duplicate} duplicate, {first.failed} failed in "
-          f"{t1 - t0:.1f} s = {first.read / (t1 - t0):,.0f} docs/s")
+    print(
+        f"first run: {first.new} new, {first.duplicate} duplicate, {first.failed} failed in "
+        f"{t1 - t0:.1f} s = {first.read / (t1 - t0):,.0f} docs/s"
+    )
     print(f"second run: {second.new} new, {second.duplicate} duplicate in {t2 - t1:.1f} s")
     print(f"store: {counts}, {size_mb:.1f} MB on disk (SQLite, WAL)")
     ids = [i.id for i in store.incidents()]
@@ -52,8 +54,10 @@ def main() -> int:
         times.append((time.perf_counter() - s) * 1000)
     times.sort()
     p95 = times[int(len(times) * 0.95) - 1]
-    print(f"incident view (load + reconcile), {len(times)} incidents: median "
-          f"{statistics.median(times):.1f} ms, p95 {p95:.1f} ms")
+    print(
+        f"incident view (load + reconcile), {len(times)} incidents: median "
+        f"{statistics.median(times):.1f} ms, p95 {p95:.1f} ms"
+    )
     return 0
 
 

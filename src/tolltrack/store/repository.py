@@ -191,6 +191,14 @@ class Store:
             .values(first_report=first, last_report=last)
         )
 
+    def bulk_insert(self, table_name: str, rows: Sequence[dict[str, Any]]) -> None:
+        """Insert prepared rows into ``incidents``, ``documents``, ``claims`` or
+        ``incident_stats`` in one transaction (loaders and benchmarks)."""
+        table = {t.name: t for t in (incidents, documents, claims, incident_stats)}[table_name]
+        if rows:
+            with self.engine.begin() as c:
+                c.execute(table.insert(), list(rows))
+
     # -- incidents: correction by hand ----------------------------------------------------
     def merge_incidents(self, keep: str, other: str) -> None:
         """Move everything of ``other`` into ``keep`` and delete ``other``."""
@@ -427,9 +435,7 @@ class Store:
         n_docs = (
             select(func.count()).where(documents.c.incident_id == incident_id).scalar_subquery()
         )
-        n_claims = (
-            select(func.count()).where(claims.c.incident_id == incident_id).scalar_subquery()
-        )
+        n_claims = select(func.count()).where(claims.c.incident_id == incident_id).scalar_subquery()
         q = select(incidents, n_docs.label("n_docs"), n_claims.label("n_claims")).where(
             incidents.c.id == incident_id
         )
