@@ -25,6 +25,8 @@ app.command("claims")(store_commands.claims_command)
 app.command("docs")(store_commands.docs_command)
 app.command("export")(store_commands.export_command)
 app.command("serve")(store_commands.serve_command)
+app.command("batch")(store_commands.batch_command)
+app.command("load")(store_commands.load_command)
 
 
 def _version(value: bool) -> None:

@@ -460,3 +460,102 @@ def serve_command(
         raise typer.Exit(2) from None
     store = open_store(db)
     uvicorn.run(create_app(store), host=host, port=port, log_level="info")
+
+
+def batch_command(
+    inputs: list[str] = typer.Argument(
+        ..., help="WARC, JSONL or other inputs: files, directories or glob patterns."
+    ),
+    out: Path = typer.Option(..., "--out", help="Directory for Parquet shards and manifest."),
+    address: str | None = typer.Option(
+        None,
+        "--address",
+        help="Ray: local, auto or ray://HOST:PORT. Without it, a local process pool.",
+    ),
+    workers: int = typer.Option(2, "--workers", help="Parallel workers."),
+    shard_docs: int = typer.Option(5000, "--shard-docs", help="Documents per JSONL shard."),
+) -> None:
+    """Parse and extract inputs in parallel into Parquet shards plus a manifest.
+
+    With --address, runs on Ray (the `ray` extra): locally (`local`), on the cluster of this
+    machine (`auto`) or a remote one (`ray://HOST:PORT`). Without it, or without Ray, a local
+    pool of --workers processes. A re-run skips shards already done; load the result with
+    `tolltrack load`.
+
+    Examples:
+
+      tolltrack batch crawl/*.warc.gz --out batch/ --workers 2
+
+      tolltrack batch news.jsonl --out batch/ --address local --workers 2
+
+      tolltrack load batch/ --db postgresql://tt@db/tolltrack
+    """
+    from tolltrack.runner import batch
+
+    engine = "ray" if address else "pool"
+    if engine == "ray":
+        import importlib.util
+
+        if importlib.util.find_spec("ray") is None:
+            err_console.print(
+                "[yellow]Ray is not installed[/yellow]: pip install "
+                "'tolltrack[ray]'. Using a local pool of "
+                f"{workers} processes instead."
+            )
+            engine = "pool"
+    start = time.perf_counter()
+    columns = (
+        TextColumn("[bold]batch"),
+        BarColumn(),
+        TextColumn("{task.description}"),
+        TimeElapsedColumn(),
+    )
+    failed = 0
+    with Progress(*columns, console=err_console) as progress:
+        shards = len(batch.plan_shards(inputs, shard_docs))
+        done = {k for k, v in batch.read_manifest(out).items() if v.get("status") == "done"}
+        task = progress.add_task(
+            "",
+            total=shards,
+            completed=len(done & {s.id for s in batch.plan_shards(inputs, shard_docs)}),
+        )
+        docs = 0
+
+        def on_result(r: batch.ShardResult) -> None:
+            nonlocal docs, failed
+            docs += r.documents
+            failed += r.status == "failed"
+            for e in r.errors:
+                progress.console.print(f"[red]error[/red] {e}", highlight=False)
+            rate = docs / max(time.perf_counter() - start, 1e-9)
+            progress.update(
+                task,
+                advance=1,
+                description=f"{docs} documents, {rate:,.0f} docs/s, {failed} shards failed",
+            )
+
+        try:
+            batch.run(inputs, out, engine, workers, address, on_result, shard_docs)
+        except TolltrackError as exc:
+            err_console.print(f"[red]error[/red] {exc}", highlight=False)
+            raise typer.Exit(2) from None
+    if failed:
+        raise typer.Exit(1)
+
+
+def load_command(
+    directory: Path = typer.Argument(..., help="A `tolltrack batch` output directory."),
+    db: str | None = DB,
+) -> None:
+    """Load a batch run's Parquet shards into the store (idempotent: run it again freely).
+
+    Example:
+
+      tolltrack load batch/ --db sqlite:///news.db
+    """
+    from tolltrack.runner import batch
+
+    store = open_store(db)
+    ingestor = Ingestor(store)
+    new, duplicate = batch.load(directory, ingestor.add)
+    err_console.print(f"loaded {new} new documents, {duplicate} already stored")

@@ -77,12 +77,17 @@ class Ingestor:
                 on_item(counts)
         return counts
 
-    def add(self, doc: Document) -> bool:
-        """Store one document; False when its content is already stored."""
+    def add(self, doc: Document, claims: list[Claim] | None = None) -> bool:
+        """Store one document; False when its content is already stored.
+
+        ``claims`` are the document's extracted claims when a batch run extracted them
+        already; otherwise they are extracted here.
+        """
         digest = content_hash(doc)
         if self.store.has_content(digest):
             return False
-        claims = self.extractor.extract(doc)
+        if claims is None:
+            claims = self.extractor.extract(doc)
         lead = f"{doc.title or ''}\n{doc.text[:600]}"
         mh = similarity.minhash(doc.text)
         doc_id = content_id("d", digest)
