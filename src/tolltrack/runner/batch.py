@@ -12,6 +12,7 @@ from __future__ import annotations
 import glob
 import hashlib
 import json
+import logging
 import os
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
@@ -293,7 +294,7 @@ def _run_ray(
         kwargs: dict[str, Any] = {
             "include_dashboard": False,
             "log_to_driver": False,
-            "logging_level": "ERROR",
+            "logging_level": logging.ERROR,
         }
         if address in (None, "local"):
             kwargs["num_cpus"] = workers
@@ -313,7 +314,10 @@ def _run_ray(
         return rows
 
     ds = ray.data.from_items([asdict(s) for s in todo]).map_batches(
-        process_batch, batch_size=1, concurrency=max(1, workers), num_cpus=1
+        process_batch,
+        batch_size=1,
+        compute=ray.data.TaskPoolStrategy(size=max(1, workers)),
+        num_cpus=1,
     )
     for row in ds.iter_rows():
         data = json.loads(row["result"])
