@@ -68,9 +68,7 @@ def batch_rate(corpus: Path, engine: str, workers: int, n: int) -> float:
         )
         print(f"  ray.init with {workers} worker(s): {time.perf_counter() - t0:.1f} s")
     start = time.perf_counter()
-    results = batch.run(
-        [str(corpus)], out, engine, workers, "local" if engine == "ray" else None, shard_docs=2_500
-    )
+    results = batch.run([str(corpus)], out, engine, workers, "local" if engine == "ray" else None)
     elapsed = time.perf_counter() - start
     assert sum(r.documents for r in results) == n, "every document processed"
     shutil.rmtree(out)
