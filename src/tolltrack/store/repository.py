@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import hashlib
+import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Engine, Row, func, select, update
+from sqlalchemy import Engine, Row, func, select, text, update
+from sqlalchemy.exc import IntegrityError, OperationalError
 
 from tolltrack.model import Claim, ClaimRecord, Incident, Place
 from tolltrack.store import migrate
@@ -97,8 +99,33 @@ class Store:
         Returns False, changing nothing, when a document with the same content is stored.
         ``incident`` is created first when it does not exist yet. ``stats`` computes the
         incident's figures from its claims; they are stored in the same transaction.
+
+        Two writers racing on the same document or incident (two ingests into one PostgreSQL
+        database) meet a unique constraint; the loser retries, and then finds the document
+        stored (False) or the incident created.
         """
+        for attempt in range(5):
+            try:
+                return self._add_document(doc, records, incident, stats)
+            except (IntegrityError, OperationalError):
+                if attempt == 4:
+                    raise
+                time.sleep(0.05 * (attempt + 1))
+        return False  # not reached
+
+    def _add_document(
+        self,
+        doc: DocumentRow,
+        records: Sequence[tuple[Claim, str | None, str | None]],
+        incident: NewIncident | None,
+        stats: StatsFunction | None,
+    ) -> bool:
         with self.engine.begin() as c:
+            if doc.incident_id is not None and c.dialect.name == "postgresql":
+                # One writer at a time per incident, so its stored figures see every claim.
+                c.execute(
+                    text("SELECT pg_advisory_xact_lock(hashtext(:i))"), {"i": doc.incident_id}
+                )
             if c.execute(
                 select(documents.c.id).where(documents.c.content_hash == doc.content_hash)
             ).first():
