@@ -67,6 +67,7 @@ class ShardResult:
     claims: int = 0
     errors: tuple[str, ...] = ()
     seconds: float = 0.0
+    first_line: int = 0  # where the shard starts in its input, for loading in input order
 
 
 def expand_inputs(inputs: Sequence[str]) -> list[Path]:
@@ -167,6 +168,7 @@ def process_shard(shard: Shard, out_dir: str) -> ShardResult:
         len(claims),
         tuple(errors),
         round(time.perf_counter() - start, 3),
+        shard.first_line,
     )
 
 
@@ -206,7 +208,7 @@ def _with_retries(shard: Shard, out_dir: str) -> ShardResult:
             last = str(exc)
         except Exception as exc:  # a worker bug or a library failure: report, go on
             last = f"{shard.path}: {type(exc).__name__}: {exc}"
-    return ShardResult(shard.id, shard.path, "failed", errors=(last,))
+    return ShardResult(shard.id, shard.path, "failed", errors=(last,), first_line=shard.first_line)
 
 
 # -- the manifest ------------------------------------------------------------------------------
@@ -326,14 +328,16 @@ def _run_ray(
 
 # -- loading into a store ------------------------------------------------------------------------
 def load(out_dir: Path, add: Callable[[Document, list[Claim]], bool]) -> tuple[int, int]:
-    """Feed every done shard's documents (with their claims) to ``add``, in shard order.
-    Returns (new, duplicate)."""
+    """Feed every done shard's documents (with their claims) to ``add``, in input order
+    (input path, then position in it), whatever order the workers finished in: incidents
+    are resolved in that order, as a plain ingest of the same input would. Returns (new,
+    duplicate)."""
     import pyarrow.parquet as pq
 
     new = duplicate = 0
-    for shard_id in sorted(
-        k for k, v in read_manifest(out_dir).items() if v.get("status") == "done"
-    ):
+    done = [v for v in read_manifest(out_dir).values() if v.get("status") == "done"]
+    for entry in sorted(done, key=lambda v: (v["input"], v.get("first_line", 0), v["shard"])):
+        shard_id = entry["shard"]
         docs = pq.read_table(out_dir / f"documents-{shard_id}.parquet").to_pylist()
         by_doc: dict[str, list[Claim]] = {}
         for row in pq.read_table(out_dir / f"claims-{shard_id}.parquet").to_pylist():
