@@ -120,3 +120,32 @@ def test_db_from_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) ->
     monkeypatch.setenv("TOLLTRACK_DB", url)
     assert runner.invoke(app, ["ingest", SAMPLES]).exit_code == 0
     assert (tmp_path / "env.db").exists()
+
+
+def test_cli_url_ingest_refuses_private_addresses_unless_allowed(tmp_path: Path) -> None:
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    class Page(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            body = (
+                b"<html><body><article><p>Four people were killed in the storm, officials "
+                b"said on Monday, and dozens were hurt.</p></article></body></html>"
+            )
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html")
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Page)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    url = f"http://127.0.0.1:{httpd.server_address[1]}/storm"
+    db = f"sqlite:///{tmp_path / 'u.db'}"
+    refused = runner.invoke(app, ["ingest", url, "--db", db])
+    assert refused.exit_code == 1 and "non-public" in refused.stderr
+    allowed = runner.invoke(app, ["ingest", url, "--db", db, "--allow-private-urls"])
+    assert allowed.exit_code == 0 and "new 1" in allowed.stderr
+    httpd.shutdown()

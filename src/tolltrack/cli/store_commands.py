@@ -59,6 +59,11 @@ def ingest_command(
         help="Read every source as jsonl, html, feed, warc, telegram or text.",
     ),
     actors: Path | None = typer.Option(None, "--actors", help="Your own actors JSON file."),
+    allow_private_urls: bool = typer.Option(
+        False,
+        "--allow-private-urls",
+        help="Let URLs reach loopback, private and link-local addresses (refused by default).",
+    ),
 ) -> None:
     """Read news into the store: extract claims, resolve incidents, skip what is stored.
 
@@ -79,7 +84,7 @@ def ingest_command(
     failed = False
     try:
         while True:
-            counts = _ingest_once(ingestor, sources, input_format)
+            counts = _ingest_once(ingestor, sources, input_format, allow_private_urls)
             failed = failed or counts.failed > 0
             if watch is None:
                 break
@@ -94,7 +99,9 @@ def ingest_command(
         raise typer.Exit(1)
 
 
-def _ingest_once(ingestor: Ingestor, sources: list[str], kind: str | None) -> IngestCounts:
+def _ingest_once(
+    ingestor: Ingestor, sources: list[str], kind: str | None, allow_private: bool
+) -> IngestCounts:
     columns = (
         TextColumn("[bold]ingest"),
         BarColumn(),
@@ -116,7 +123,7 @@ def _ingest_once(ingestor: Ingestor, sources: list[str], kind: str | None) -> In
                 f"{c.duplicate}  failed {c.failed}",
             )
 
-        counts = ingestor.ingest(read_inputs(sources, kind), on_item=update)
+        counts = ingestor.ingest(read_inputs(sources, kind, allow_private), on_item=update)
         progress.update(task, total=counts.read, completed=counts.read)
     return counts
 

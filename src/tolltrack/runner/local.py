@@ -14,16 +14,23 @@ from tolltrack.model import Claim, Document, DocumentClaims, Estimate
 from tolltrack.reconcile import estimate_incident
 
 
-def read_inputs(paths: Iterable[str], kind: str | None = None) -> Iterator[ReadResult]:
-    """Documents (or errors) from files, directories, or ``-`` for standard input."""
+def read_inputs(
+    paths: Iterable[str], kind: str | None = None, allow_private_urls: bool = False
+) -> Iterator[ReadResult]:
+    """Documents (or errors) from files, directories, URLs, or ``-`` for standard input.
+
+    URLs that resolve to loopback, private, link-local or metadata addresses are refused
+    unless ``allow_private_urls`` (the CLI's ``--allow-private-urls``).
+    """
     for p in paths:
         if p == "-":
             yield from read_stream("<stdin>", sys.stdin.buffer.read(), kind or "jsonl")
             continue
         if p.startswith(("http://", "https://")):
+            from tolltrack.ingest.urlguard import check_url
             from tolltrack.ingest.web import read_url
 
-            yield from read_url(p)
+            yield from read_url(p, guard=None if allow_private_urls else check_url)
             continue
         path = Path(p)
         if not path.exists():
