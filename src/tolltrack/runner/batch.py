@@ -16,7 +16,7 @@ import logging
 import os
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 from typing import Any
 
@@ -31,21 +31,8 @@ SHARD_DOCS = 5_000  # documents a JSONL shard holds
 RETRIES = 2
 
 DOC_FIELDS = ["id", "text", "published", "title", "event", "source", "url", "site"]
-CLAIM_FIELDS = [
-    "document",
-    "category",
-    "low",
-    "high",
-    "approx",
-    "claimant",
-    "claimant_side",
-    "victims",
-    "superseded",
-    "evidence",
-    "start",
-    "end",
-    "background",
-]
+# A claim's row: the document it belongs to, then the Claim's own fields.
+CLAIM_FIELDS = ["document", *(f.name for f in fields(Claim))]
 
 
 @dataclass(frozen=True, slots=True)
@@ -341,8 +328,8 @@ def load(out_dir: Path, add: Callable[[Document, list[Claim]], bool]) -> tuple[i
         docs = pq.read_table(out_dir / f"documents-{shard_id}.parquet").to_pylist()
         by_doc: dict[str, list[Claim]] = {}
         for row in pq.read_table(out_dir / f"claims-{shard_id}.parquet").to_pylist():
-            fields = {f: row[f] for f in CLAIM_FIELDS[1:]}
-            by_doc.setdefault(row["document"], []).append(Claim(**fields))
+            values = {f: row[f] for f in CLAIM_FIELDS[1:]}
+            by_doc.setdefault(row["document"], []).append(Claim(**values))
         for row in docs:
             doc = Document(**{f: row[f] for f in DOC_FIELDS})
             if add(doc, by_doc.get(doc.id, [])):

@@ -404,9 +404,7 @@ class Store:
     def claims_page(
         self, incident_id: str | None, claimant_key: str | None, limit: int, offset: int
     ) -> list[ClaimRecord]:
-        q = select(claims, documents.c.site, documents.c.url, documents.c.copy_of).join(
-            documents, documents.c.id == claims.c.document_id
-        )
+        q = _claims_with_source()
         if incident_id is not None:
             q = q.where(claims.c.incident_id == incident_id)
         if claimant_key is not None:
@@ -476,9 +474,7 @@ class Store:
 
     @staticmethod
     def _claim_records(c: Any, incident_id: str | None) -> list[ClaimRecord]:
-        q = select(claims, documents.c.site, documents.c.url, documents.c.copy_of).join(
-            documents, documents.c.id == claims.c.document_id
-        )
+        q = _claims_with_source()
         if incident_id is not None:
             q = q.where(claims.c.incident_id == incident_id)
         q = q.order_by(claims.c.reported, claims.c.document_id, claims.c.start, claims.c.id)
@@ -506,6 +502,13 @@ class Store:
                     ("claims", claims),
                 )
             }
+
+
+def _claims_with_source() -> Any:
+    """Claims with what ClaimRecord needs of their document: site, URL, copy link."""
+    return select(claims, documents.c.site, documents.c.url, documents.c.copy_of).join(
+        documents, documents.c.id == claims.c.document_id
+    )
 
 
 def _claim_values(
