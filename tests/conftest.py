@@ -38,16 +38,7 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
         yield f"sqlite:///{tmp_path / 'test.db'}"
         return
     base: str = request.getfixturevalue("postgres_url")
+    from tests.pg import fresh_database
+
     # A fresh database per test, so tests do not see each other's rows.
-    import uuid
-
-    from sqlalchemy import create_engine, text
-
-    name = "t_" + uuid.uuid4().hex[:12]
-    admin = create_engine(
-        base.replace("postgresql://", "postgresql+psycopg://"), isolation_level="AUTOCOMMIT"
-    )
-    with admin.connect() as c:
-        c.execute(text(f'CREATE DATABASE "{name}"'))
-    admin.dispose()
-    yield base.rsplit("/", 1)[0] + "/" + name
+    yield fresh_database(base)

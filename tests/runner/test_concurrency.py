@@ -5,17 +5,15 @@ from __future__ import annotations
 
 import json
 import subprocess
-import sys
 import threading
 import time
-import uuid
 from pathlib import Path
 
 import httpx
 import pytest
-from sqlalchemy import create_engine, text
 
-from tests.runner.test_ingest import export_json
+from tests.pg import fresh_database
+from tests.runner.test_ingest import _ingest_cmd, export_json
 
 
 def _corpus(path: Path, n: int) -> Path:
@@ -40,35 +38,12 @@ def _corpus(path: Path, n: int) -> Path:
 
 
 def _ingest(corpus: Path, db: str) -> subprocess.Popen[bytes]:
-    return subprocess.Popen(
-        [
-            sys.executable,
-            "-c",
-            "from tolltrack.cli.main import main; main()",
-            "ingest",
-            str(corpus),
-            "--db",
-            db,
-        ],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-    )
-
-
-def _fresh_database(base: str) -> str:
-    name = "c_" + uuid.uuid4().hex[:12]
-    admin = create_engine(
-        base.replace("postgresql://", "postgresql+psycopg://"), isolation_level="AUTOCOMMIT"
-    )
-    with admin.connect() as c:
-        c.execute(text(f'CREATE DATABASE "{name}"'))
-    admin.dispose()
-    return base.rsplit("/", 1)[0] + "/" + name
+    return subprocess.Popen(_ingest_cmd(corpus, db), stdout=subprocess.PIPE, stderr=subprocess.PIPE)
 
 
 def test_two_ingests_at_once_into_postgresql(tmp_path: Path, postgres_url: str) -> None:
     corpus = _corpus(tmp_path / "c.jsonl", 300)
-    together, alone = _fresh_database(postgres_url), _fresh_database(postgres_url)
+    together, alone = fresh_database(postgres_url), fresh_database(postgres_url)
     procs = [_ingest(corpus, together), _ingest(corpus, together)]
     outputs = [p.communicate(timeout=300) for p in procs]
     assert [p.returncode for p in procs] == [0, 0], [o[1][-2000:] for o in outputs]
