@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from typing import Any
 
 from sqlalchemy import Engine, Row, func, select, text, update
@@ -133,23 +133,9 @@ class Store:
             if incident is not None:
                 self._ensure_incident(c, incident)
             seq = c.execute(select(func.coalesce(func.max(documents.c.seq), 0))).scalar_one()
+            # DocumentRow's fields are the table's columns, but for the two set here.
             c.execute(
-                documents.insert().values(
-                    id=doc.id,
-                    key=doc.key,
-                    content_hash=doc.content_hash,
-                    source=doc.source,
-                    url=doc.url,
-                    site=doc.site,
-                    title=doc.title,
-                    published=doc.published,
-                    text=doc.text,
-                    copy_of=doc.copy_of,
-                    minhash=doc.minhash,
-                    incident_id=doc.incident_id,
-                    incident_locked=False,
-                    seq=seq + 1,
-                )
+                documents.insert().values(**asdict(doc), incident_locked=False, seq=seq + 1)
             )
             rows = [_claim_values(doc, claim, reported, key) for claim, reported, key in records]
             if rows:
